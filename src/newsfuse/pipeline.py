@@ -10,11 +10,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsfuse.align import align, flag_off_topic
+from newsfuse.align import align
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
 from newsfuse.model import Briefing, Document, Sentence, SummarySentence
+from newsfuse.relevance import flag_off_topic
 from newsfuse.represent import get_encoder
 from newsfuse.represent.lexical import tokens
 from newsfuse.segment import segment
