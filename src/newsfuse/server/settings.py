@@ -1,0 +1,42 @@
+"""ServerSettings: the limits and resources of one server process, in one small dataclass.
+
+Kept apart from ``Options`` on purpose: these settings protect the process (sizes, time, queue)
+and never change what a briefing says; ``Options`` (words, sections) comes with each request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfuse.errors import ConfigError
+
+__all__ = ["ServerSettings"]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    """Limits of the HTTP API; every limit answers a clear JSON error when passed."""
+
+    # Whole request body: 20 documents of ~100 KB each is far more news than one story needs.
+    max_request_bytes: int = 2_000_000
+    # Documents per request: clusters in Multi-News have 2-10; 30 leaves room for a busy story.
+    max_documents: int = 30
+    # Characters per document: a long feature runs 30-60k characters (HTML pages more).
+    max_document_chars: int = 300_000
+    # Seconds a request may take, queueing included; the example cluster takes well under 1 s.
+    time_limit: float = 60.0
+    # Briefings computed at once. Each uses the encoder's 2 ONNX threads; more would only
+    # make every request slower on a 2-core machine.
+    workers: int = 2
+    # Requests allowed to wait for a worker; more are refused at once with 503 (load shedding)
+    # rather than timing out after a long wait.
+    max_pending: int = 64
+    # Sentence encoder loaded at start-up ("onnx" = bundled MiniLM, "lexical" for tests/speed).
+    encoder: str = "onnx"
+
+    def __post_init__(self) -> None:
+        for name in ("max_request_bytes", "max_documents", "max_document_chars", "workers", "max_pending"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"server setting {name}: {getattr(self, name)} must be at least 1")
+        if self.time_limit <= 0:
+            raise ConfigError(f"server setting time_limit: {self.time_limit} must be positive")
