@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.align import align
+from newsfuse.attribute import attribute
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
@@ -122,6 +123,7 @@ def summarize(
         )
         for i, sources in zip(chosen, cited, strict=True)
     )
+    extra = attribute(docs, pool, vectors, alignment, options)  # empty unless options.sections
     return Briefing(
         id=cluster_id,
         documents=docs,
@@ -129,5 +131,8 @@ def summarize(
         words=options.words,
         sentences=tuple(pool),
         facts=alignment.facts,
+        quotes=extra.quotes,
+        disagreements=extra.disagreements,
+        timeline=extra.timeline,
         sections=options.sections,
     )
