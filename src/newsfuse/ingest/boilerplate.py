@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["LINE_RULES", "line_reason", "mark_lines", "split_long_line"]
+__all__ = ["LINE_RULES", "line_reason", "mark_lines", "split_label", "split_long_line"]
 
 _I = re.IGNORECASE
 
@@ -178,13 +178,33 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^for (?:the latest|outside|more) [\w\s]+, follow @\w+$|^topics: ", _I), CREDIT),
     (re.compile(r"^(?:for further information:|safe harbor statement$)", _I), CREDIT),
     (re.compile(r"^SOURCE [A-Z]"), CREDIT),
-    (
-        re.compile(
-            r"(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)?\s*— [^—]{2,60}\(@\w+\) \w+ \d{1,2}, \d{4}$"
-        ),
-        SOCIAL,
-    ),
 )
+
+
+# An embedded post's attribution ("— Donald J. Trump (@realDonaldTrump) August 14, 2016") and
+# its links; the post's words stay (they are often the story), the rest goes.
+_SOCIAL_TAIL = re.compile(r"\s*(?:(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)\s*)*—[^—]{2,60}\(@\w+\) \w+ \d{1,2}, \d{4}$")
+_LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
+# Labels glued to the front of real text: "Story highlights Trump's comments on Saturday ...".
+_LABEL = re.compile(r"^(?:Story highlights|Story Highlights|Article Excerpt|Key points:)\s+(?=\S)")
+SOCIAL_WORDS = 6
+
+
+def split_label(line: str) -> tuple[str, str | None, str | None]:
+    """(line without a page label or post attribution, what was cut, why) for one line.
+
+    A post whose own words are too few to say anything (a shared link) goes whole.
+    """
+    label = _LABEL.match(line)
+    if label:
+        return line[label.end() :], label.group(0).strip(), "page label"
+    tail = _SOCIAL_TAIL.search(line)
+    if tail:
+        body = _LINKS.sub("", line[: tail.start()]).strip()
+        if len(body.split()) < SOCIAL_WORDS:
+            return "", line.strip(), SOCIAL
+        return body, line[tail.start() :].strip(), SOCIAL
+    return line, None, None
 
 
 def line_reason(line: str) -> str | None:
@@ -204,11 +224,23 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
 LONG_LINE_WORDS = 40
 
 
+# A piece ending like this did not end a sentence: "Sen.", "Mr.", "John F.", "U.S.", "H.W.".
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z]?|No|Nos|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd)\.$")
+
+
 def split_long_line(line: str) -> list[str]:
     """The sentences of a long line, or the line itself when it is short."""
     if len(line.split()) <= LONG_LINE_WORDS:
         return [line]
-    return [part for part in _SENTENCE_END.split(line) if part.strip()]
+    pieces: list[str] = []
+    for part in _SENTENCE_END.split(line):
+        if not part.strip():
+            continue
+        if pieces and _ABBREVIATION.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+    return pieces
 
 
 _TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*$")

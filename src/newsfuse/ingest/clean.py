@@ -61,15 +61,21 @@ class _Unit:
     line: int
     text: str
     reason: str | None = None
+    part: bool = False  # one sentence of a long line, not a whole line
 
 
-def _units(lines: Sequence[str]) -> list[_Unit]:
-    out = []
+def _units(lines: Sequence[str]) -> tuple[list[_Unit], list[RemovedLine]]:
+    """Units of the text, and the labels and post attributions cut from the front/end of lines."""
+    out: list[_Unit] = []
+    cut: list[RemovedLine] = []
     for number, line in enumerate(lines):
-        stripped = _SPACES.sub(" ", line).strip()
+        stripped, removed, why = boilerplate.split_label(_SPACES.sub(" ", line).strip())
+        if removed and why:
+            cut.append(RemovedLine(removed, why))
         if stripped:
-            out.extend(_Unit(number, part.strip()) for part in boilerplate.split_long_line(stripped))
-    return out
+            parts = boilerplate.split_long_line(stripped)
+            out.extend(_Unit(number, p.strip(), part=len(parts) > 1) for p in parts)
+    return out, cut
 
 
 #: Reasons the page top may override: shape guesses, not furniture patterns.
@@ -86,6 +92,8 @@ def _header_zone(units: Sequence[_Unit]) -> list[_Unit]:
     for unit in units:
         if unit.reason not in _SHAPE_REASONS:
             continue
+        if unit.part:
+            return zone
         words = len(unit.text.split())
         ends = not boilerplate.is_fragment(unit.text, 10**6)
         if len(zone) >= HEADER_LINES or words >= 2 * PARAGRAPH_WORDS or (words >= PARAGRAPH_WORDS and ends):
@@ -151,7 +159,7 @@ def clean_text(
     """(clean text, metadata, removed lines, is a transcript) of one report's plain text."""
     lines = text.translate(_INVISIBLE).split("\n")
     is_transcript = transcript.is_transcript(lines)
-    units = _units(lines)
+    units, cut = _units(lines)
     for unit, reason in zip(units, boilerplate.mark_lines([u.text for u in units]), strict=True):
         unit.reason = transcript.header_reason(unit.text) or reason
     _spread_line_reasons(units)
@@ -162,7 +170,7 @@ def clean_text(
             unit.reason = REPEATED
         seen.add(key)
     meta = _take_head(units, known_title)
-    removed = tuple(RemovedLine(u.text, u.reason) for u in units if u.reason)
+    removed = (*cut, *(RemovedLine(u.text, u.reason) for u in units if u.reason))
     kept_lines: dict[int, list[str]] = {}
     for unit in units:
         if unit.reason is None:
