@@ -29,14 +29,16 @@ class ServerSettings:
     # make every request slower on a 2-core machine.
     workers: int = 2
     # Requests allowed to wait for a worker; more are refused at once with 503 (load shedding)
-    # rather than timing out after a long wait.
+    # rather than timing out after a long wait (0: refuse whenever every worker is busy).
     max_pending: int = 64
     # Sentence encoder loaded at start-up ("onnx" = bundled MiniLM, "lexical" for tests/speed).
     encoder: str = "onnx"
 
     def __post_init__(self) -> None:
-        for name in ("max_request_bytes", "max_documents", "max_document_chars", "workers", "max_pending"):
+        for name in ("max_request_bytes", "max_documents", "max_document_chars", "workers"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"server setting {name}: {getattr(self, name)} must be at least 1")
+        if self.max_pending < 0:
+            raise ConfigError(f"server setting max_pending: {self.max_pending} must not be negative")
         if self.time_limit <= 0:
             raise ConfigError(f"server setting time_limit: {self.time_limit} must be positive")
