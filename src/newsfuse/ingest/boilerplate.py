@@ -171,6 +171,13 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         ERROR_PAGE,
     ),
+    (re.compile(r"\bdefault index\.html page\b|\btest page for the (?:nginx|apache)\b", _I), ERROR_PAGE),
+    (
+        re.compile(r"\bcrawl of outlinks from\b|\bthese files are currently not publicly accessible\b", _I),
+        ARCHIVE,
+    ),
+    (re.compile(r"\boutsider-uploaded warcs\b|\bingested into the wayback machine\b", _I), ARCHIVE),
+    (re.compile(r"\badd this (?:tweet|video) to your website by copying the code below\b", _I), NOTICE),
     # Reporting credits, contacts and embedded posts.
     (re.compile(r"^\((?:writing|reporting|editing|additional reporting) by\b", _I), CREDIT),
     (re.compile(r"^(?:[A-Z][\w.'-]+ ){1,4}contributed to this report\.?$|\bcan be reached at\b", _I), CREDIT),
@@ -183,7 +190,9 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # An embedded post's attribution ("— Donald J. Trump (@realDonaldTrump) August 14, 2016") and
 # its links; the post's words stay (they are often the story), the rest goes.
-_SOCIAL_TAIL = re.compile(r"\s*(?:(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)\s*)*—[^—]{2,60}\(@\w+\) \w+ \d{1,2}, \d{4}$")
+_SOCIAL_TAIL = re.compile(
+    r"\s*(?:(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)\s*)*—[^—]{2,60}\(@\w+\) \w+ \d{1,2}, \d{4}$"
+)
 _LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
 # Labels glued to the front of real text: "Story highlights Trump's comments on Saturday ...".
 _LABEL = re.compile(r"^(?:Story highlights|Story Highlights|Article Excerpt|Key points:)\s+(?=\S)")
@@ -225,7 +234,9 @@ LONG_LINE_WORDS = 40
 
 
 # A piece ending like this did not end a sentence: "Sen.", "Mr.", "John F.", "U.S.", "H.W.".
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z]?|No|Nos|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd)\.$")
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)+[A-Z]?|No|Nos|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd)\.$"
+)
 
 
 def split_long_line(line: str) -> list[str]:

@@ -28,6 +28,9 @@ TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"
 DECK = "sub-headline"
 REPEATED = "repeated line"
+#: Furniture that runs on past what its pattern matched; and how much unmatched text may go with it.
+_RUNS_ON = frozenset({boilerplate.SUPPORT, boilerplate.DISCLAIMER, boilerplate.ARCHIVE, boilerplate.SIGNUP})
+SPREAD_MAX_WORDS = 30
 BYLINE = "byline (kept as the outlet)"
 DATE_LINE = "date line (kept as the date)"
 #: Removals that are metadata or page-top shape, not furniture: they do not make a report "web".
@@ -131,14 +134,17 @@ def _spread_line_reasons(units: Sequence[_Unit]) -> None:
     """A long line whose sentences are mostly furniture is furniture throughout.
 
     Donation pleas and disclaimers run on for a sentence or two the patterns do not know
-    ("Thank you for investing in your neighborhood."); half the line matching is enough.
+    ("Thank you for investing in your neighborhood."); half the line matching is enough, for
+    these kinds only and only when the rest is short: captions sit beside real text, and
+    Multi-News puts a whole report on one line.
     """
     by_line: dict[int, list[_Unit]] = {}
     for unit in units:
         by_line.setdefault(unit.line, []).append(unit)
     for parts in by_line.values():
-        furniture = [u.reason for u in parts if u.reason not in _SHAPE_REASONS]
-        if len(parts) > 1 and 2 * len(furniture) >= len(parts):
+        furniture = [u.reason for u in parts if u.reason in _RUNS_ON]
+        rest = sum(len(u.text.split()) for u in parts if u.reason in _SHAPE_REASONS)
+        if len(parts) > 1 and 2 * len(furniture) >= len(parts) and rest <= SPREAD_MAX_WORDS:
             reason = Counter(furniture).most_common(1)[0][0]
             for unit in parts:
                 if unit.reason in _SHAPE_REASONS:
