@@ -37,15 +37,10 @@ def cluster_quotes(documents: Sequence[Document]) -> tuple[Quote, ...]:
     Names come from all documents because one report often writes "the president" where another
     gives "President Barack Obama".
     """
-    from newsfuse.attribute.quotes import attribute_quotes, find_quote_spans
-    from newsfuse.attribute.speakers import NameIndex, find_mentions
+    from newsfuse.attribute.quotes import attribute_quotes, cluster_index
 
     kept = [d for d in documents if d.status == "kept"]
-    mentions = []
-    for doc in kept:
-        spans = [(q.start, q.end) for q in find_quote_spans(doc.text)]
-        mentions.extend(find_mentions(doc.text, spans))
-    index = NameIndex.build(mentions)
+    index = cluster_index(kept)
     return tuple(q for doc in kept for q in attribute_quotes(doc, index))
 
 

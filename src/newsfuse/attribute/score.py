@@ -84,5 +84,7 @@ def score_quotes(
                 score.wrong.append(f"{cid} {label['fragment']!r}: {speaker!r}, labelled {label['speaker']!r}")
         score.predicted += len(found)
         score.correct_predicted += len(used)
-        score.extras += [f"{cid} [{doc}] {q.text[:70]!r}" for k, (doc, q, _) in enumerate(found) if k not in used]
+        score.extras += [
+            f"{cid} [{doc}] {q.text[:70]!r}" for k, (doc, q, _) in enumerate(found) if k not in used
+        ]
     return score

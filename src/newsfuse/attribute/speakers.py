@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["PRONOUNS", "Mention", "NameIndex", "find_mentions", "resolve"]
+__all__ = ["PRONOUNS", "Context", "Mention", "NameIndex", "find_mentions", "likely_person", "resolve"]
 
 #: Titles that may precede a person's name; "the president" resolves through them.
 TITLES = frozenset(
     """President Vice Sen. Senator Rep. Representative Gov. Governor Mayor Mr. Mrs. Ms. Dr. Prof.
-    Professor Judge Justice Gen. General Col. Capt. Lt. Sgt. Officer Detective Secretary Minister
+    Professor Dr Mr Mrs Ms Sen Rep Gov Lt Sgt Capt Gen Col Maj Maj. Det. Insp. Cmdr. Cmdr Supt. Judge Justice Gen. General Col. Capt. Lt. Sgt. Officer Detective Secretary Minister
     Prime Chancellor King Queen Prince Princess Pope Rev. Chief Commissioner Sheriff Attorney Coach
-    Director Chairman CEO Speaker Ambassador Lady Sir""".split()
+    Director Chairman CEO Speaker Ambassador Lady Sir Leader Whip Majority Minority""".split()
 )
 #: Words that make a capitalised run an organisation.
 ORG_WORDS = frozenset(
@@ -30,7 +30,8 @@ ORG_WORDS = frozenset(
     Service Services News Times Post Journal Press Network Studios Airlines Motors Board Center
     Centre Organization Organisation Union Federation League Club Team Church Hospital Government
     Senate House Congress Parliament Reuters AP Coalition Fund Trust Project Society Media Records
-    Technologies Systems Labs Lab Foundation Authority Commission Campaign""".split()
+    Technologies Systems Labs Lab Foundation Authority Commission Campaign State City County Street
+    Avenue Road Island Islands Republic Kingdom States River Mountains Valley Beach Park Airport""".split()
 )
 #: Capitalised words that start a sentence or name a time, never part of a name.
 STOP = frozenset(
@@ -47,7 +48,7 @@ PERSON_NOUNS = frozenset(
     """president senator governor mayor judge minister secretary spokesman spokeswoman spokesperson
     official officer actor actress director chairman ceo lawyer attorney sheriff chief coach
     prosecutor detective congressman congresswoman representative candidate star singer author
-    father mother woman man""".split()
+    correspondent contender lawmaker leader host anchor senator rapper comedian""".split()
 )
 ORG_NOUNS = frozenset(
     """company studio agency department government bureau police administration firm group
@@ -56,9 +57,11 @@ ORG_NOUNS = frozenset(
 )
 
 # A run of capitalised words, joined by spaces, hyphens or "of"/"de"/"van" particles.
+# A run of capitalised words on one line, joined by spaces or "of"/"de"/"van" particles. Only a
+# short word ("Dr.", "E.", "U.S.") keeps a final period, so a run stops at a sentence's end.
+_NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|Capt\.|(?:[A-Z]\.)+|[A-Z][\w'’-]*\w)"
 NAME_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w'’.-]*\w\.?|[A-Z]\.)(?:\s+(?:(?:of|de|van|von|bin|al|la|le|del|da)\s+)?"
-    r"(?:[A-Z][\w'’.-]*\w\.?|[A-Z]\.))*"
+    rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:of|de|van|von|bin|al|la|le|del|da)[ \t]+)?{_NAME_WORD})*"
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 
@@ -79,12 +82,17 @@ class Mention:
 
 
 def _kind(words: Sequence[str]) -> str | None:
+    """ "org", "person" or None: the last word decides first ("Senate Majority Leader Harry Reid"
+    is a person, "Sony Pictures" an organisation), then a title, then any organisation word."""
     if not words:
         return None
+    last = words[-1].rstrip(".,")
+    if last in ORG_WORDS or ACRONYM.match(last):
+        return "org"
+    if any(w in TITLES for w in words[:-1]):
+        return "person"
     if any(w.rstrip(".,") in ORG_WORDS for w in words) or any(ACRONYM.match(w) for w in words):
         return "org"
-    if words[0] in TITLES and len(words) > 1:
-        return "person"
     if len(words) >= 2 and all(w[0].isupper() for w in words):
         return "person"
     return None
@@ -102,30 +110,52 @@ def _is_headline(text: str, start: int) -> bool:
     return caps / len(words) > 0.7
 
 
+def _mention(words: list[str], start: int) -> Mention | None:
+    """A mention of the capitalised ``words`` starting at ``start`` (leading stop words removed)."""
+    while words and words[-1] in STOP:
+        words = words[:-1]
+    end = start + len(" ".join(words))
+    words = [w.rstrip(".") if w not in TITLES and not ACRONYM.match(w.rstrip(".")) else w for w in words]
+    kind = _kind(words)
+    if kind is None:
+        if len(words) == 1 and words[0] not in TITLES and len(words[0]) > 1:
+            kind = "single"
+        else:
+            return None
+    return Mention(" ".join(words).rstrip(",'’"), kind, start, end)
+
+
 def find_mentions(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Person and organisation mentions in ``text``, outside quoted spans and headline lines."""
+    """Person and organisation mentions in ``text``, outside quoted spans and headline lines.
+
+    A possessive splits a run in two: "TV3's Duncan Garner" is the owner "TV3" and "Duncan Garner".
+    """
     out = []
     for match in NAME_RUN.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in quoted):
+        if any(a <= start < b for a, b in quoted) or _is_headline(text, start):
             continue
         words = match.group(0).split()
         while words and words[0] in STOP:  # "Today Sony Pictures" -> "Sony Pictures"
-            start += text.find(words[0], start) - start + len(words[0])
-            start += len(text[start:]) - len(text[start:].lstrip())
+            start = text.find(words[0], start) + len(words[0])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
             words = words[1:]
-        while words and words[-1] in STOP:
-            words = words[:-1]
-        words = [w.rstrip(".") if w not in TITLES and not ACRONYM.match(w.rstrip(".")) else w for w in words]
-        kind = _kind(words)
-        if kind is None:
-            if len(words) == 1 and words[0] not in TITLES and len(words[0]) > 1:
-                kind = "single"
+        parts: list[tuple[list[str], int]] = []
+        current: list[str] = []
+        part_start = start
+        for w in words:
+            if w.endswith(("'s", "’s")):
+                current.append(w[:-2])
+                parts.append((current, part_start))
+                current = []
+                part_start = text.find(w, part_start) + len(w) + 1
             else:
-                continue
-        if _is_headline(text, start):
-            continue
-        out.append(Mention(" ".join(words).rstrip(",'’"), kind, start, end))
+                current.append(w)
+        if current:
+            parts.append((current, part_start))
+        for part, at in parts:
+            if part and (mention := _mention(part, at)):
+                out.append(mention)
     return out
 
 
@@ -134,6 +164,10 @@ class NameIndex:
     """Every full name the cluster gives, for mapping short forms to the fullest one."""
 
     names: tuple[Mention, ...]
+    talkers: frozenset[str] = frozenset()  # fullest names seen as the subject of a speech verb
+    female: frozenset[str] = frozenset()  # names followed by "she"/"her" ("Crowley said she…")
+    male: frozenset[str] = frozenset()
+    surnamed: frozenset[str] = frozenset()  # full names whose last word is also used alone
 
     @classmethod
     def build(cls, mentions: Sequence[Mention]) -> NameIndex:
@@ -151,6 +185,10 @@ class NameIndex:
         words = [w for w in name.split() if w not in TITLES]
         if not words:
             return name
+        if len(words) == 1 and ACRONYM.match(words[0]):
+            expanded = self._expand(words[0])
+            if expanded:
+                return expanded
         best = name
         best_key = (len(name.split()), 0)
         for m in self.names:
@@ -168,6 +206,14 @@ class NameIndex:
                 best, best_key = m.text, key
         return best
 
+    def _expand(self, acronym: str) -> str | None:
+        """The organisation whose initials spell ``acronym`` ("LSE" -> "London School of Economics")."""
+        for m in self.names:
+            initials = "".join(w[0] for w in m.core if w[:1].isupper())
+            if m.kind == "org" and len(m.core) > 1 and initials == acronym.rstrip("s"):
+                return m.text
+        return None
+
     def with_title(self, title: str) -> str | None:
         """The fullest name written after ``title`` ("president" -> "President Barack Obama")."""
         found = [
@@ -179,62 +225,131 @@ class NameIndex:
         return self.fullest(best.text)
 
 
-def resolve(
-    raw: str,
-    *,
-    before: Sequence[Mention],
-    last_speaker: str | None,
-    index: NameIndex,
-) -> str | None:
-    """The fullest name for a raw speaker phrase, or None when it cannot be resolved.
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a quote's surroundings tell about its speaker.
 
-    ``before`` are the document's mentions preceding the quote (nearest last); pronouns go to the
-    last named speaker, else the nearest person mentioned; "the company"-like nouns to the nearest
-    organisation; "the president"-like nouns to the person written with that title.
+    ``before``: the document's subject-position mentions preceding the quote (in text order);
+    ``last_speaker``: the speaker of the previous quote when it is close; ``position``: the
+    quote's start.
     """
-    phrase = raw.strip(" ,").split(",")[0].strip()
+
+    before: Sequence[Mention]
+    last_speaker: str | None
+    position: int
+    clause_start: int = -1  # mentions at or after this are in the quote's own sentence
+    talkers: frozenset[int] = frozenset()  # starts of mentions that are subjects of a speech verb
+    pronoun: str = ""  # "he"/"she" when resolving one
+    objects: frozenset[int] = frozenset()  # starts of mentions in object position ("told Muir")
+
+
+#: A person mentioned this close before a quote is a likely antecedent of "he"/"she".
+RECENT_CHARS = 400
+
+
+def likely_person(context: Context, index: NameIndex) -> str | None:
+    """The person a pronoun most likely means: recent, often named, or the last speaker.
+
+    Recency wins when a person was named just before the quote (the same or previous sentence);
+    otherwise the story's most named person. Gender is unknown, so this is a bet, made once here.
+    """
+    counts: dict[str, int] = {}
+    latest: dict[str, int] = {}
+    talked: set[str] = set()
+    same_clause: set[str] = set()
+    subject: set[str] = set()
+    for m in context.before:
+        if not _personish(m, index):
+            continue
+        key = index.fullest(m.text)
+        counts[key] = counts.get(key, 0) + 1
+        latest[key] = m.end
+        if m.start in context.talkers:
+            talked.add(key)
+        if m.start not in context.objects:
+            subject.add(key)
+        if context.clause_start >= 0 and m.start >= context.clause_start:
+            same_clause.add(key)
+    if context.last_speaker:
+        counts.setdefault(context.last_speaker, 0)
+        latest.setdefault(context.last_speaker, -1)
+    excluded = index.male if context.pronoun == "she" else index.female if context.pronoun == "he" else ()
+    for name in excluded:
+        counts.pop(name, None)
+
+    def score(name: str) -> tuple[float, int]:
+        gap = context.position - latest[name]
+        recent = 4.0 if 0 <= gap < RECENT_CHARS / 2 else 2.0 if 0 <= gap < RECENT_CHARS else 0.0
+        spoke = 2.5 if name == context.last_speaker else 0.0
+        talks = 2.0 if name in talked else 0.0
+        here = 3.0 if name in same_clause else 0.0
+        # A name never seen talking and without a title may be a place ("South Africa").
+        known = (
+            name in index.talkers
+            or name in index.surnamed
+            or name.split()[0] in TITLES
+            or name == context.last_speaker
+        )
+        unknown = 0.0 if known else -5.0
+        passive = 0.0 if name in subject or name == context.last_speaker else -1.5
+        total = recent + spoke + talks + here + unknown + passive + min(counts[name], 4) * 0.75
+        return total, latest[name]
+
+    if not counts:
+        return None
+    return max(counts, key=score)
+
+
+def _last_run(words: Sequence[str]) -> list[str]:
+    """The last run of capitalised words; a possessive ("TV3's") ends a run, as does lowercase."""
+    run: list[str] = []
+    for w in words:
+        if w.endswith(("'s", "’s")):
+            run = []
+        elif w[:1].isupper():
+            run.append(w)
+        else:
+            run = []
+    return run
+
+
+def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
+    """The fullest name for a raw speaker phrase, or the phrase itself when it names no one.
+
+    Pronouns and "the congressman"-like nouns go to ``likely_person``; "the president" to the
+    person written with that title; "the company" to the nearest organisation; a name to the
+    fullest form of it in the cluster. Unnamed speakers ("a neighbor") are kept as written.
+    """
+    phrase = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,")
+    phrase = re.split(r",|\s+(?:who|whose|which|that)\s+", phrase)[0].strip()
+    if " of " in phrase and any(w[:1].isupper() for w in phrase.split(" of ")[0].split()[1:] or [""]):
+        phrase = phrase.split(" of ")[0]  # "Rep. Tim Griffin of Arkansas"
     low = phrase.lower()
     if not phrase:
         return None
     if low in PRONOUNS:
-        if low in ("we", "i"):
-            return last_speaker
+        if low in ("he", "she"):
+            return likely_person(replace(context, pronoun=low), index)
         if low == "it":
-            org = next((m for m in reversed(before) if m.kind == "org"), None)
-            return index.fullest(org.text) if org else None
-        if low == "they":
-            return last_speaker
-        if last_speaker:
-            return last_speaker
-        person = next((m for m in reversed(before) if _personish(m, index)), None)
-        return index.fullest(person.text) if person else None
+            org = next((m for m in reversed(context.before) if m.kind == "org"), None)
+            return index.fullest(org.text) if org else context.last_speaker
+        return context.last_speaker
     words = phrase.split()
-    if words[0].lower() in ("the", "a", "an", "his", "her", "their", "its"):
-        head = words[-1].lower().rstrip(".")
-        rest = " ".join(words[1:])
-        if any(w[:1].isupper() for w in words[1:]):  # "the FBI", "the White House"
-            name = " ".join(w for w in words[1:] if w[:1].isupper())
-            return index.fullest(name)
-        if head in PERSON_NOUNS:
-            titled = index.with_title(head)
-            if titled and words[0].lower() == "the":
-                return titled
-            return rest if words[0].lower() != "the" else (last_speaker or rest)
-        if head in ORG_NOUNS:
-            org = next((m for m in reversed(before) if m.kind == "org"), None)
-            return index.fullest(org.text) if org else None
-        return None
-    named = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    if not named:
-        return None
-    # "President Obama", "Sony Pictures spokesman Jean Smith": keep the last capitalised run.
-    run: list[str] = []
-    for w in words:
-        if w[:1].isupper():
-            run.append(w)
-        else:
-            run = []
-    return index.fullest(" ".join(run or named))
+    lowered = [w.lower().rstrip(".") for w in words]
+    if lowered[0] in ("the", "a", "an", "his", "her", "their", "its"):
+        nouns = [w for w in lowered[1:] if w in PERSON_NOUNS]
+        if nouns and lowered[0] == "the":
+            return index.with_title(nouns[-1]) or likely_person(context, index) or phrase
+        if words[-1][:1].isupper():  # "the FBI", "the White House"
+            return index.fullest(" ".join(_last_run(words[1:])))
+        if lowered[-1] in ORG_NOUNS and lowered[0] == "the":
+            org = next((m for m in reversed(context.before) if m.kind == "org"), None)
+            return index.fullest(org.text) if org else phrase
+        return phrase
+    run = _last_run(words)
+    if not run:
+        return phrase if len(words) <= 4 else None
+    return index.fullest(" ".join(run))
 
 
 def _personish(m: Mention, index: NameIndex) -> bool:
