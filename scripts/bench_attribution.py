@@ -47,12 +47,16 @@ def quote_figures(verbose: bool) -> None:
         index = {d.id: k for k, d in enumerate(docs)}
         predicted[cid] = [(index[q.doc_id], q) for q in cluster_quotes(docs)]
     elapsed = time.perf_counter() - start
-    s = score_quotes(labels, predicted)
     words = sum(len(d.text.split()) for docs in clusters.values() for d in docs)
-    print(f"labelled clusters: {len(labels)}, labelled quotes: {s.labelled}")
-    print(f"quote recall     {s.recall:.1%} ({s.found}/{s.labelled})")
-    print(f"quote precision  {s.precision:.1%} ({s.correct_predicted}/{s.predicted})")
-    print(f"speaker accuracy {s.speaker_accuracy:.1%} ({s.right_speaker}/{s.found})")
+    for split in ("tuning", "heldout", "all"):
+        chosen = [c for c in labels if split == "all" or c.get("split", "tuning") == split]
+        s = score_quotes(chosen, predicted)
+        print(
+            f"{split:8} clusters {len(chosen):2}  quotes {s.labelled:3}  "
+            f"recall {s.recall:6.1%} ({s.found}/{s.labelled})  "
+            f"precision {s.precision:6.1%} ({s.correct_predicted}/{s.predicted})  "
+            f"speaker {s.speaker_accuracy:6.1%} ({s.right_speaker}/{s.found})"
+        )
     print(f"quote extraction {elapsed * 1000:.0f} ms for {words} words ({words / elapsed:,.0f} words/s)")
     if verbose:
         for title, rows in (("missed", s.misses), ("extra", s.extras), ("wrong speaker", s.wrong)):
