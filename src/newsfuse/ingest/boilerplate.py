@@ -153,7 +153,8 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\bthe seed for (?:wide|crawl)\w*\b|\barchive-it service\b|\bweb collections curated by\b", _I
+            r"\bthe seed for (?:wide|crawl)\w*\b|\barchive-it service\b|\bweb collections curated by\b|\bthey include web captures of\b",
+            _I,
         ),
         ARCHIVE,
     ),
@@ -180,7 +181,7 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\badd this (?:tweet|video) to your website by copying the code below\b", _I), NOTICE),
     # Reporting credits, contacts and embedded posts.
     (re.compile(r"^\((?:writing|reporting|editing|additional reporting) by\b", _I), CREDIT),
-    (re.compile(r"^(?:[A-Z][\w.'-]+ ){1,4}contributed to this report\.?$|\bcan be reached at\b", _I), CREDIT),
+    (re.compile(r"^[A-Z][\w.' -]{2,80} contributed to this report\.?$|\bcan be reached at\b", _I), CREDIT),
     (re.compile(r"^write to [^.]{3,60} at \S+@\S+$|^\S+@\S+\.\w+$|^twitter: @\w+$|^follow @\w+", _I), CREDIT),
     (re.compile(r"^for (?:the latest|outside|more) [\w\s]+, follow @\w+$|^topics: ", _I), CREDIT),
     (re.compile(r"^(?:for further information:|safe harbor statement$)", _I), CREDIT),
@@ -281,6 +282,20 @@ HEADLINE_RUN = 3
 SUBHEADING_WORDS = 6
 
 
+def _title_case_runs(texts: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """Indices in runs of HEADLINE_RUN or more consecutive title-case lines."""
+    out: list[int] = []
+    current: list[int] = []
+    for text, index in zip([*texts, ""], [*indices, -1], strict=True):
+        if text and is_title_case(text):
+            current.append(index)
+            continue
+        if len(current) >= HEADLINE_RUN:
+            out += current
+        current = []
+    return out
+
+
 def mark_lines(lines: Sequence[str]) -> list[str | None]:
     """A reason per line (None = keep), from the pattern rules and then the shape of the page.
 
@@ -302,10 +317,8 @@ def mark_lines(lines: Sequence[str]) -> list[str | None]:
             run.append(i)
             continue
         if len(run) >= HEADLINE_RUN:
-            titled = sum(is_title_case(lines[j]) for j in run)
-            if after_header or titled * 2 > len(run):
-                for j in run:
-                    reasons[j] = HEADLINE_LIST
+            for j in run if after_header else _title_case_runs([lines[j] for j in run], run):
+                reasons[j] = HEADLINE_LIST
         run = []
         after_header = i >= 0 and bool(_LIST_HEADER.match(line.strip()))
     for i in nonblank:

@@ -44,7 +44,7 @@ def is_transcript(lines: Sequence[str]) -> bool:
     """True for a video transcript: a header/disclaimer line, or speech-shaped text.
 
     Speech shape (checked only when no header says so): at least 150 words, almost no commas,
-    and many period-terminated fragments of three words or fewer, which written news never has.
+    and one period-terminated fragment in eight of three words or fewer, which written news never has.
     """
     if any(header_reason(line) for line in lines):
         return True
@@ -55,7 +55,7 @@ def is_transcript(lines: Sequence[str]) -> bool:
     fragments = [f for f in _FRAGMENTS.split(text) if f.strip()]
     tiny = sum(len(f.split()) <= 3 for f in fragments)
     commas = len(_COMMA.findall(text))
-    return commas * 40 < words and tiny * 6 >= len(fragments)
+    return commas * 40 < words and tiny * 8 >= len(fragments)
 
 
 _REPEAT = re.compile(r"\b([\w']+)(?:\s+\1\b)+", re.IGNORECASE)
