@@ -46,6 +46,33 @@ def test_runner_refuses_when_the_queue_is_full() -> None:
     runner.shutdown()
 
 
+def test_waiting_is_bounded_apart_from_the_work() -> None:
+    runner = Runner(ServerSettings(workers=1, time_limit=5, queue_limit=0.2))
+    gate, started = threading.Event(), threading.Event()
+
+    def blocked() -> None:
+        started.set()
+        gate.wait()
+
+    thread = threading.Thread(target=runner.run, args=(blocked,))
+    thread.start()
+    started.wait(5)
+    begun = time.monotonic()
+    with pytest.raises(BusyError, match=r"no worker free within 0\.2 s"):
+        runner.run(lambda: None)
+    assert time.monotonic() - begun < 2
+    gate.set()
+    thread.join(5)
+    # Time spent queueing does not count against the time limit of the work itself.
+    runner = Runner(ServerSettings(workers=1, time_limit=0.3, queue_limit=5))
+    slow = threading.Thread(target=runner.run, args=(lambda: time.sleep(0.25),))
+    slow.start()
+    time.sleep(0.05)
+    assert runner.run(lambda: time.sleep(0.2) or "done") == "done"  # waited ~0.2 s, worked 0.2 s
+    slow.join(5)
+    runner.shutdown()
+
+
 def test_settings_refuse_nonsense() -> None:
     with pytest.raises(ConfigError, match="time_limit"):
         ServerSettings(time_limit=0)

@@ -29,7 +29,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--workers", type=int, default=2, help="briefings computed at once (default 2, one per core)"
     )
     parser.add_argument(
-        "--time-limit", type=float, default=60.0, help="seconds per request, queueing included (default 60)"
+        "--time-limit",
+        type=float,
+        default=60.0,
+        help="seconds of work per request, from when a worker takes it up (default 60)",
     )
     parser.add_argument(
         "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"

@@ -22,7 +22,9 @@ from newsfuse.represent.lexical import tokens
 __all__ = ["SHORTLIST", "evidence"]
 
 #: Candidates per (summary sentence, cited document) passed from word overlap to the encoder.
-SHORTLIST = 8
+#: On the example and 4 dev clusters the top 3 hold the encoder's own best match 15 times in 19
+#: (top 1 alone: 10), while encoding 3 instead of 8 roughly halves the cost of evidence.
+SHORTLIST = 3
 
 
 def _overlap(mine: set[str], other: set[str]) -> float:
