@@ -299,15 +299,11 @@ def attribute_quotes(document: Document, index: NameIndex) -> list[Quote]:
         if speaker is None and not phrase and len(words) < UNATTRIBUTED_MIN_WORDS:
             previous_close = raw.end
             continue
-        lead = len(body) - len(body.lstrip())
-        start = raw.start + lead
+        start = raw.start + len(body) - len(body.lstrip())
+        words_only = stripped.rstrip(", ")  # the comma before "he said" is not the speaker's
         quotes.append(
             Quote(
-                text=stripped.rstrip(",").strip(),
-                speaker=speaker,
-                doc_id=document.id,
-                start=start,
-                end=start + len(stripped),
+                text=words_only, speaker=speaker, doc_id=document.id, start=start, end=start + len(words_only)
             )
         )
         if speaker:
