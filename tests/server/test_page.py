@@ -233,3 +233,31 @@ def test_errors_are_shown_to_the_reader(browser: Any, server_url: str) -> None:
     browser.find_element(By.ID, "summarize").click()
     WebDriverWait(browser, 30).until(lambda d: "Could not make the briefing" in status.text)
     assert "words" in status.text
+
+
+def test_uploaded_files_fill_the_reports(browser: Any, server_url: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.html"
+    first.write_text("The first report <b>stays text</b>.", encoding="utf-8")
+    second.write_text("<html><body><p>The second report.</p></body></html>", encoding="utf-8")
+    browser.get(server_url + "/")
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-state")
+    )
+    browser.find_element(By.ID, "upload").send_keys(f"{first}\n{second}")
+
+    def filled(driver: Any) -> list[tuple[str, str]] | None:
+        reports = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.report')).map("
+            "r => [r.querySelector('.report-source').value, r.querySelector('.report-text').value])"
+        )
+        named = sorted((source, text) for source, text in reports if source)
+        return named if len(named) == 2 else None
+
+    reports = WebDriverWait(browser, 10).until(filled)
+    assert reports == [
+        ("first.txt", first.read_text(encoding="utf-8")),
+        ("second.html", second.read_text(encoding="utf-8")),
+    ]

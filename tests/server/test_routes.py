@@ -179,7 +179,8 @@ def test_malformed_json(small_client: TestClient) -> None:
 
 
 def test_unknown_route_answers_json(small_client: TestClient) -> None:
-    _error(small_client.get("/v2/nothing"), 404)
+    assert _error(small_client.get("/v2/nothing"), 404) == "GET /v2/nothing: Not Found"
+    assert "POST /healthz" in _error(small_client.post("/healthz"), 405)
 
 
 def test_page_and_assets_are_local(client: TestClient) -> None:
