@@ -41,10 +41,11 @@ SONY = SHARED / "examples" / "sony-interview"
 # Terms that page furniture uses and a news sentence almost never does (written for this count,
 # not copied from the cleaner).
 FURNITURE_TERMS = (
-    "click here", "subscribe", "newsletter", "cookies", "javascript", "advertisement", "caption",
-    "getty images", "ap photo", "photo:", "sign up", "share this", "wayback", "alexa internet",
-    "transcript has been", "donate", "your browser", "http", "www.", "copyright", "all rights reserved",
-    "read more", "contributed to this report", "skip ad", "autoplay", "toggle", "follow us", "dear reader",
+    "click here", "subscribe to", "subscribe now", "newsletter", "cookies", "javascript", "advertisement",
+    "caption", "getty images", "ap photo", "photo:", "sign up", "share this", "wayback", "alexa internet",
+    "transcript has been", "donate", "your browser", "http", "www.", "image copyright", "copyright 20", "©",
+    "all rights reserved", "read more", "contributed to this report", "skip ad", "autoplay", "toggle",
+    "follow us", "dear reader",
 )  # fmt: skip
 SHINGLE = 8
 SHINGLE_CLUSTERS = 5
