@@ -24,11 +24,11 @@ from newsfuse.model import Disagreement, Document, Sentence
 __all__ = ["PAIR_THRESHOLD", "Amount", "disagreements", "numbers"]
 
 #: Pairs below this similarity state different things, so differing values are no conflict.
-PAIR_THRESHOLD = 0.7
+PAIR_THRESHOLD = 0.6
 #: Dates are compared only in pairs this similar: a differing date is often a different event.
 DATE_THRESHOLD = 0.8
 #: Pairs must share this share of content words (of the shorter sentence) as well.
-WORD_OVERLAP = 0.4
+WORD_OVERLAP = 0.3
 #: Name conflicts need the sentences to match even more closely outside the names.
 NAME_OVERLAP = 0.6
 MAX_PAIRS = 20000
@@ -52,16 +52,16 @@ NUMBER = re.compile(
 NOT_UNITS = frozenset(
     "of in on at to and or the a an for from with by as than after before when who that which was were "
     "is are has have had p.m a.m pm am times more less fewer earlier later ago other others percent-"
-    " per out".split()
+    " per out through".split()
 )
 HEDGE = re.compile(
     r"\b(?:more than|less than|fewer than|at least|at most|over|under|up to|nearly|almost|about|some|"
     r"around|roughly|approximately|an estimated|estimated|as many as|as much as|as few as|between|"
-    r"from|another|top|topped|exceeding|beyond)\s*$",
+    r"from|another|top|topped|exceeding|beyond|before|after|since|no earlier than|no later than|by)\s*$",
     re.IGNORECASE,
 )
-RANGE_BEFORE = re.compile(r"\d\s*(?:to|and|or|-|–)\s*$")
-RANGE_AFTER = re.compile(r"\s*(?:to|and|or|-|–)\s*\d")
+RANGE_BEFORE = re.compile(r"\d\s*(?:to|and|or|through|-|–)\s*(?:possibly|perhaps|about|around|nearly)?\s*$")
+RANGE_AFTER = re.compile(r"\s*(?:to|and|or|through|-|–)\s*(?:possibly|perhaps|about|around|nearly)?\s*\d")
 TIME_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
     r"july|august|september|october|november|december|today|yesterday|tonight|this (?:year|week|month)|"
