@@ -184,9 +184,14 @@ def test_briefing_and_citation_highlight(
         By.CSS_SELECTOR, "mark.evidence.focus"
     )
 
-    # Quotes and the timeline appear when the server sends them (on by default in the page).
+    # Quotes and the timeline appear when the server sends them (on by default in the page);
+    # a quote's marker highlights the quotation itself in its source.
     assert browser.find_element(By.ID, "quotes-section").is_displayed()
     assert browser.find_element(By.ID, "timeline-section").is_displayed()
+    quote = browser.find_element(By.CSS_SELECTOR, "#quotes .quote")
+    quote.find_element(By.CSS_SELECTOR, ".cite").click()
+    marked = browser.find_element(By.CSS_SELECTOR, "mark.evidence.focus").text
+    assert marked and marked.strip("“”\"' ") in quote.find_element(By.TAG_NAME, "q").text
 
     # Nothing was fetched from anywhere but this server.
     resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
@@ -201,6 +206,7 @@ def test_document_markup_never_runs(
     documents = [
         {"text": sony_documents[0]["text"]},
         {"text": HOSTILE, "title": "<img src=y onerror=\"window.__pwned = 'title'\">"},
+        {"text": "Subscribe to our newsletter <svg onload=\"window.__pwned = 'svg'\">."},
     ]
     _fill_and_submit(browser, server_url, documents)
     assert browser.execute_script("return window.__pwned === undefined")
@@ -209,12 +215,16 @@ def test_document_markup_never_runs(
     sources_text = browser.execute_script("return document.getElementById('sources').textContent")
     assert "<script>window.__pwned = 'script';</script>" in sources_text
     assert "<img src=y onerror=" in sources_text
-    assert not result.find_elements(By.CSS_SELECTOR, "script, img")
+    assert not result.find_elements(By.CSS_SELECTOR, "script, img, svg")
+    # The stub is set aside, and the page says so and why.
+    stub = browser.find_element(By.ID, "source-d3")
+    assert stub.find_element(By.CSS_SELECTOR, ".badge.status").text.startswith("set aside")
+    assert stub.find_element(By.CSS_SELECTOR, ".doc-reason").text.startswith("Why: ")
     # Hover and click every citation: highlighting rebuilds text nodes and must stay inert too.
     for button in browser.find_elements(By.CSS_SELECTOR, "#summary .cite"):
         button.click()
     assert browser.execute_script("return window.__pwned === undefined")
-    assert not result.find_elements(By.CSS_SELECTOR, "script, img")
+    assert not result.find_elements(By.CSS_SELECTOR, "script, img, svg")
 
 
 def test_errors_are_shown_to_the_reader(browser: Any, server_url: str) -> None:
