@@ -69,6 +69,25 @@ def show(name: str, row: dict) -> None:
     )
 
 
+def time_briefings(limit: int, batch: int) -> int:
+    """Articles/s with briefings kept current (re-summarized after every batch) vs clustering only."""
+    articles = [a for a, _ in duc_stream(DATA / "duc-news-stream.jsonl.gz", limit=limit)]
+    for briefings in (False, True):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = SqliteStore(Path(tmp) / "stories.db")
+            start = time.perf_counter()
+            report = run_stream(articles, store, batch_size=batch, briefings=briefings)
+            seconds = time.perf_counter() - start
+            store.close()
+        print(
+            f"DUC first {limit}, batch {batch}, briefings {'on ' if briefings else 'off'}: "
+            f"{len(articles) / seconds:.1f} articles/s, {report.new_stories} stories, "
+            f"{report.briefings} briefings ({report.briefing_seconds:.1f} s summarizing)",
+            flush=True,
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="sweep the threshold on the tuning stream")
@@ -76,9 +95,14 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=180, help="days the stream's events spread over")
     parser.add_argument("--batch", type=int, default=64, help="articles per store transaction")
     parser.add_argument("--duc-limit", type=int, default=None, help="only the first K DUC articles")
+    parser.add_argument(
+        "--briefings", type=int, default=0, help="also time briefing upkeep on the first K DUC articles"
+    )
     args = parser.parse_args()
     validation = DATA / "multinews-validation-truncated.jsonl.gz"
     base = ClusterOptions()
+    if args.briefings:
+        return time_briefings(args.briefings, args.batch)
     if args.tune:
         for clean in (False, True):
             articles, gold = event_stream(

@@ -68,7 +68,7 @@ def test_migrations_are_applied_once_and_recorded(db_url: str) -> None:
     store.close()
     store = open_store(db_url)
     try:
-        assert store.migrate() == []  # type: ignore[attr-defined]
+        assert store.migrate() == []
         names = store._rows("SELECT name FROM schema_migrations")  # type: ignore[attr-defined]
         assert [n for (n,) in names] == [m[0] for m in MIGRATIONS]
     finally:

@@ -125,6 +125,10 @@ class Store(Protocol):
 
     url: str
 
+    def migrate(self) -> list[str]:
+        """Apply pending named migrations; returns the names applied."""
+        ...
+
     def exclusive(self) -> contextlib.AbstractContextManager[None]:
         """One write transaction holding the writer lock; commits on normal exit."""
         ...
