@@ -40,3 +40,8 @@ def test_relative_dates_need_a_document_date() -> None:
 def test_names_and_styles_are_not_dates() -> None:
     assert find_dates("He told ABC “World News Tonight” anchor David Muir.", ANCHOR) == []
     assert find_dates("They threatened a Sept. 11, 2001-style attack.", ANCHOR) == []
+
+
+def test_expression_is_the_date_as_written() -> None:
+    found = find_dates("Talks stalled in March 2012 and resumed in 2013.", None)
+    assert [(d.expression, d.precision) for d in found] == [("March 2012", "month"), ("2013", "year")]

@@ -55,6 +55,9 @@ PATTERNS = (
 )  # fmt: skip
 
 
+LEADING_PREPOSITION = re.compile(r"^(?:in|of|since|until|by|from)\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression (``start``/``end`` index the sentence) and its ISO value."""
@@ -127,7 +130,8 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
             if iso is None:
                 continue
             taken.append(span)
-            out.append(DateMention(iso, match.group(0), *span))
+            expression = LEADING_PREPOSITION.sub("", match.group(0))  # "in 2016" -> "2016"
+            out.append(DateMention(iso, expression, span[1] - len(expression), span[1]))
     out.sort(key=lambda m: m.start)
     return out
 
