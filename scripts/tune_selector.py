@@ -59,7 +59,8 @@ def main() -> None:
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    rows = [json.loads(line) for line in Path(args.data).open()][: args.limit]
+    with Path(args.data).open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle][: args.limit]
     clusters = [
         (documents_from_texts(r["documents"], prefix="d", source=str(r["id"])), [r["summary"]]) for r in rows
     ]

@@ -46,7 +46,7 @@ def test_several_references_are_averaged(tmp_path: Path) -> None:
 
 
 def test_bad_data_and_unknown_system(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="data.jsonl:1"):
+    with pytest.raises(InputError, match=r"data\.jsonl:1"):
         evaluate(write(tmp_path, [{"id": "a", "documents": ["x"]}]), system="lead")
     with pytest.raises(ConfigError, match="lexrank"):
         evaluate(write(tmp_path, [{"id": "a", "documents": ["x"], "summary": "x"}]), system="gpt")
