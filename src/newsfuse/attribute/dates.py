@@ -1,0 +1,156 @@
+"""Date expressions in a sentence, resolved to ISO dates against the document's date.
+
+Stdlib only. Absolute dates ("December 17, 2014", "Dec. 25", "2014-12-17") and relative ones
+("today", "yesterday", "earlier this month", "on Monday") become ISO strings whose length says
+their precision: ``2014-12-17`` (day), ``2014-12`` (month), ``2014`` (year). A relative date, or
+a month and day without a year, resolves only when the document's date is known: guessing a year
+would put a confident wrong date in front of the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+
+PATTERNS = (
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b(?!-)")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\s*-)")),
+    ("my", re.compile(rf"\b(?:in|of|since|until|by|from)\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b(?:in|since|until|by|of)\s+(?P<y>(?:19|20)\d\d)\b(?![-\d])")),
+    ("rel", re.compile(
+        r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|last night|tomorrow|"
+        r"(?:earlier |later )?this month|last month|(?:earlier |later )?this year|last year)\b",
+        re.IGNORECASE,
+    )),
+    ("weekday", re.compile(r"\b(?P<last>last |next |this )?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression (``start``/``end`` index the sentence) and its ISO value."""
+
+    iso: str
+    expression: str
+    start: int
+    end: int
+
+    @property
+    def precision(self) -> str:
+        return {10: "day", 7: "month", 4: "year"}[len(self.iso)]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _safe(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _relative(expr: str, anchor: date) -> str:
+    low = expr.lower()
+    if low in ("today", "tonight") or (
+        low.startswith("this ") and low.split()[1] in ("morning", "afternoon", "evening")
+    ):
+        return anchor.isoformat()
+    if low in ("yesterday", "last night"):
+        return (anchor - timedelta(days=1)).isoformat()
+    if low == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat()
+    if low.endswith("this month"):
+        return f"{anchor.year:04d}-{anchor.month:02d}"
+    if low == "last month":
+        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return f"{year:04d}-{month:02d}"
+    if low.endswith("this year"):
+        return f"{anchor.year:04d}"
+    return f"{anchor.year - 1:04d}"  # last year
+
+
+def _weekday(word: str, modifier: str, anchor: date) -> str:
+    """News tense is mostly past: a bare weekday is the latest one on or before the anchor."""
+    target = WEEKDAYS.index(word.lower())
+    if modifier.strip().lower() == "next":
+        ahead = (target - anchor.weekday()) % 7 or 7
+        return (anchor + timedelta(days=ahead)).isoformat()
+    back = (anchor.weekday() - target) % 7
+    if modifier.strip().lower() == "last" and back == 0:
+        back = 7
+    return (anchor - timedelta(days=back)).isoformat()
+
+
+def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
+    """Date expressions of ``sentence`` with ISO values; ``anchor`` is the document's date."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            if kind == "rel" and match.group(0)[0].isupper() and sentence[: span[0]].strip(' “"—-'):
+                continue  # "World News Tonight", the "Today" show: a name, not a date
+            iso = _value(kind, match, anchor)
+            if iso is None:
+                continue
+            taken.append(span)
+            out.append(DateMention(iso, match.group(0), *span))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _value(kind: str, match: re.Match[str], anchor: date | None) -> str | None:
+    groups = match.groupdict()
+    if kind in ("mdy", "dmy"):
+        return _safe(int(groups["y"]), _month(groups["m"]), int(groups["d"]))
+    if kind == "iso":
+        return _safe(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+    if kind == "md":
+        if anchor is None:  # the year is unknown
+            return None
+        month = _month(groups["m"])
+        # A month far after the document's month is last year's ("Dec. 28" in a January story).
+        year = anchor.year - 1 if month - anchor.month > 6 else anchor.year
+        return _safe(year, month, int(groups["d"]))
+    if kind == "my":
+        return f"{int(groups['y']):04d}-{_month(groups['m']):02d}"
+    if kind == "year":
+        return groups["y"]
+    if anchor is None:
+        return None
+    if kind == "rel":
+        return _relative(groups["rel"], anchor)
+    return _weekday(groups["w"], groups["last"] or "", anchor)

@@ -1,0 +1,317 @@
+"""Direct quotations in a document and who said them.
+
+Reads ``Document.text``; returns ``Quote`` objects with character spans into it. Rule-based and
+stdlib only, because news attribution is formulaic: a speech verb next to the quote marks
+(“…,” Obama said / said Obama / Obama said: “…” / Obama said that Sony “made a mistake”).
+Quote marks are paired per paragraph; an opening mark left open runs to the paragraph's end,
+the news convention for a quote that continues in the next paragraph. A quote with no
+attribution of its own continues the speaker of the quote just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsfuse.attribute.speakers import Context, Mention, NameIndex, find_mentions, resolve
+from newsfuse.model import Document, Quote
+
+__all__ = ["QUOTE_MIN_WORDS", "RawQuote", "attribute_quotes", "cluster_index", "find_quote_spans"]
+
+#: Shorter quoted runs are titles or scare quotes ("The Interview", “righteous deed”).
+QUOTE_MIN_WORDS = 3
+#: Unattributed quotes shorter than this are dropped as likely scare quotes or titles.
+UNATTRIBUTED_MIN_WORDS = 6
+#: A quote with no attribution inherits the previous speaker if it starts this close after it.
+CONTINUATION_CHARS = 400
+
+VERBS = (
+    r"said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|explained|explains|noted|notes|"
+    r"asked|asks|recalled|recalls|continued|continues|insisted|insists|tweeted|tweets|posted|declared|"
+    r"announced|announces|argued|argues|claimed|claims|warned|warns|replied|replies|responded|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|observed|remarked|testified|complained|"
+    r"joked|jokes|quipped|quips|pointed out|points out|went on|goes on|shouted|yelled|cried|"
+    r"whispered|emailed|texted|confirmed|confirms|predicted|reported|reports|concluded|suggested|"
+    r"suggests|described|describes|called|calls|urged|urges|promised|vowed|boasted|demanded|"
+    r"countered|cautioned|mused|sighed|laughed|agreed|agrees|speculated|captioned|shot back|reads|"
+    r"saying|adding|telling|writing|explaining|noting|asking|recalling|insisting|warning|replying|"
+    r"reiterated|began|chimed in|fired back|wondered|admitted|condemned|believes|believed"
+)
+_SPEAKER = r"[^“”\"\n;:!?]{1,70}?"
+AFTER_SUBJECT_VERB = re.compile(
+    rf"^[\s,—–-]*(?P<spk>{_SPEAKER})\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|previously\s+)?"
+    rf"(?:{VERBS})\b",
+)
+# A word of a name phrase: an abbreviation ("Dr.", "E.", "U.S.") or a word without punctuation.
+_TOKEN = r"(?:[A-Z][a-z]{0,2}\.|(?:[A-Z]\.)+|[^\s“”\"\n,;:!?.()]+)"
+AFTER_VERB_SUBJECT = re.compile(rf"^[\s,—–-]*(?:{VERBS})\s+(?P<spk>{_TOKEN}(?:\s+{_TOKEN}){{0,10}})")
+# A speech verb later in the clause after a quote: “…” at the school, police Lt. Mark Gagan said.
+AFTER_LATE = re.compile(
+    rf",\s*(?P<spk>[^,“”\"]{{2,50}}?)\s+(?:said|says|told)\b|,\s*(?:said|says|began)\s+(?P<spk2>{_TOKEN}(?:\s+{_TOKEN}){{0,6}})"
+)
+AFTER_ACCORDING = re.compile(r"^[\s,—–-]*according to\s+(?P<spk>[^“”\"\n,;:!?.]{2,60})")
+BEFORE_VERB = re.compile(rf"\b(?:{VERBS}|according to)\b")
+SUBJECT_AT_END = re.compile(
+    r"(?P<spk>\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w'’ -]{1,60}?|"
+    r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*|\b(?:he|she|they|it|we|I|He|She|They|It|We))"
+    r"\s*(?:,\s*(?:a|an|the|who|whose|which|[a-z]\w*)\b[^,]{0,80},\s*)?(?:also\s+|later\s+|then\s+|has\s+|had\s+|once\s+|previously\s+)?$"
+)
+ADVERB_AT_END = re.compile(
+    r"(?:\s+(?:also|later|then|has|had|have|once|previously|first|has also|had also))+$"
+)
+ASKED_BY = re.compile(r"\b[Aa]sked by\s+(?P<spk>[^,:;]{2,60})[,:]\s*$")
+PARENTHESES = re.compile(r"\s*\([^)]{0,40}\)")
+NAME_IN_HEAD = re.compile(
+    r"\b(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+)+|\b(?:he|she)\b"
+)
+CLAUSE_SUBJECT = re.compile(
+    r"\s*(?P<spk>[Hh]e|[Ss]he|They|(?:[A-Z][a-z]{0,2}\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+[a-z]"
+)
+TALKS_AFTER = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:,[^,.]{{0,80}},\s*|,\s*)?(?:also\s+)?(?:{VERBS})\b")
+TALKS_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s+(?:[A-Z][a-z]{0,2}\.\s+)?$")
+# Not after "Rep." / "Dr." / "E.": abbreviations end no sentence.
+SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![\s.][A-Z])[.!?][”\"’)]?\s+(?=[A-Z“\"])")
+OBJECT_CUES = ("told", "to", "asked", "with", "by", "interviewed", "for")
+PARTICIPLE = re.compile(r"ing\b")
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuote:
+    """A quoted span (``start``/``end`` exclude the marks) and whether it closes in its paragraph."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    return before.isspace() or before in "([{—–-/:;,'‘"
+
+
+def find_quote_spans(text: str) -> list[RawQuote]:
+    """Quoted spans of ``text``, paired per paragraph (straight and curly marks)."""
+    out: list[RawQuote] = []
+    para_start = 0
+    for para in text.split("\n"):
+        open_at: int | None = None
+        for k, ch in enumerate(para):
+            i = para_start + k
+            if ch == "“" or (ch == '"' and open_at is None and _opens(text, i)):
+                if open_at is None:
+                    open_at = i + 1
+                continue
+            if (ch == "”" or ch == '"') and open_at is not None:
+                out.append(RawQuote(open_at, i, True))
+                open_at = None
+        if open_at is not None and para[open_at - para_start :].strip():
+            end = para_start + len(para.rstrip())
+            out.append(RawQuote(open_at, end, False))
+        para_start += len(para) + 1
+    return out
+
+
+def _is_title(words: Sequence[str]) -> bool:
+    letters = [w for w in words if w[:1].isalpha()]
+    if not letters:
+        return True
+    small = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "with", "is"}
+    caps = sum(w[0].isupper() for w in letters if w.lower() not in small)
+    big = sum(1 for w in letters if w.lower() not in small)
+    return big > 0 and caps == big and len(letters) <= 8
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """Text of the current sentence before position ``start`` (never before ``floor``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(line_start, floor)
+    chunk = text[lo:start]
+    if not chunk.strip(' \t“"') and lo == line_start:
+        # A quote opening its paragraph after "Schumer wrote on Instagram:" on the line before.
+        previous = text[max(floor, 0) : line_start].rstrip()
+        if previous.endswith((":", ",")):
+            chunk = previous[previous.rfind("\n") + 1 :]
+    ends = list(SENTENCE_END.finditer(chunk))
+    return chunk[ends[-1].end() :] if ends else chunk
+
+
+def _clause_after(text: str, end: int) -> str:
+    """Text after a closing mark up to the next quote mark or line end (at most 120 chars)."""
+    line_end = text.find("\n", end)
+    chunk = text[end : line_end if line_end >= 0 else len(text)][:120]
+    cut = min((p for p in (chunk.find("“"), chunk.find('"')) if p >= 0), default=len(chunk))
+    return chunk[:cut]
+
+
+def _subject_before_verb(clause: str) -> str | None:
+    """The subject of the speech verb nearest the quote ("Obama told Muir, but added: “…")."""
+    clause = PARENTHESES.sub("", clause)
+    asked = ASKED_BY.search(clause)
+    if asked:  # "Asked by TV3's Duncan Garner, “…”": the question is the asker's
+        return asked.group("spk")
+    verbs = list(BEFORE_VERB.finditer(clause))
+    for verb in reversed(verbs):
+        if PARTICIPLE.search(verb.group(0)) and verb is not verbs[0]:
+            continue  # "Clinton said she hoped…, adding “…”": the subject is the main clause's
+        if verb.group(0) == "according to":
+            after = re.match(r"according to\s+(?P<spk>[^,;:]{2,60})", clause[verb.start() :])
+            if after:
+                return after.group("spk")
+            continue
+        head = ADVERB_AT_END.sub("", clause[: verb.start()].rstrip())
+        if PARTICIPLE.search(verb.group(0)):  # "He takes offense…, saying, “…”"
+            first = CLAUSE_SUBJECT.match(head)
+            if first:
+                return first.group("spk")
+            continue
+        found = SUBJECT_AT_END.search(head)
+        if found:
+            return found.group("spk")
+    if verbs:  # "Rep. Michael Burgess had something to say about “…”": the last name before the verb
+        names = NAME_IN_HEAD.findall(clause[: verbs[-1].start()])
+        if names:
+            return names[-1]
+    return None
+
+
+def _raw_speaker(text: str, quote: RawQuote, floor: int) -> str | None:
+    """The speaker phrase next to a quote, as written, or None."""
+    close = quote.end + 1 if quote.closed else quote.end
+    after = PARENTHESES.sub("", _clause_after(text, close))
+    for pattern in (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB, AFTER_ACCORDING):
+        found = pattern.match(after)
+        if found:
+            phrase = found.group("spk").strip()
+            if pattern is AFTER_SUBJECT_VERB and not _plausible_subject(phrase):
+                continue
+            return phrase
+    before = _subject_before_verb(_clause_before(text, quote.start - 1, floor))
+    if before:
+        return before
+    late = AFTER_LATE.search(after.split(". ")[0])
+    if late and (late.group("spk2") or _plausible_subject(late.group("spk").split(",")[-1].strip())):
+        return (late.group("spk2") or late.group("spk")).strip()
+    return _previous_subject(text, quote.start - 1, floor)
+
+
+def _previous_subject(text: str, start: int, floor: int) -> str | None:
+    """The named subject of the sentence just before a quote in its paragraph, if it is one.
+
+    "Leary believes the purpose was status. “Avebury had the huge ditches…”": the quote
+    illustrates what its paragraph's subject thinks.
+    """
+    line_start = max(text.rfind("\n", 0, start) + 1, floor)
+    chunk = text[line_start:start].rstrip(' “"')
+    if not chunk:
+        return None
+    ends = [m.end() for m in SENTENCE_END.finditer(chunk)]
+    sentence = chunk[ends[-2] if len(ends) > 1 else 0 :] if chunk.rstrip()[-1:] in ".!?" else ""
+    found = CLAUSE_SUBJECT.match(sentence)
+    if not found or found.group("spk").lower() in ("he", "she", "they"):
+        return None
+    return found.group("spk")
+
+
+def _plausible_subject(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 9:
+        return False
+    first = words[0].lower()
+    return words[0][:1].isupper() or first in (
+        "he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their", "its",
+    )  # fmt: skip
+
+
+def _objects(mentions: Sequence[Mention], text: str) -> frozenset[int]:
+    """Starts of mentions in object position ("told Muir", "with Sony"): weak antecedents."""
+    out = set()
+    for m in mentions:
+        prev = text[max(0, m.start - 14) : m.start].split()
+        if prev and prev[-1].lower() in OBJECT_CUES:
+            out.add(m.start)
+    return frozenset(out)
+
+
+GENDER_AFTER = re.compile(r"\s+(?:said|says|told\s+\w+|added|wrote)?,?\s*(?P<p>she|her|he|his)\b")
+
+
+def cluster_index(documents: Sequence[Document]) -> NameIndex:
+    """Names of the whole cluster, with who talks and who is "she" or "he" in it."""
+    per_doc = []
+    for doc in documents:
+        spans = [(q.start, q.end) for q in find_quote_spans(doc.text)]
+        per_doc.append((doc.text, find_mentions(doc.text, spans)))
+    index = NameIndex.build([m for _, mentions in per_doc for m in mentions])
+    talkers, female, male, surnamed = set(), set(), set(), set()
+    for text, mentions in per_doc:
+        starts = _talkers(mentions, text)
+        for m in mentions:
+            name = index.fullest(m.text)
+            if m.kind == "single" and name != m.text:
+                surnamed.add(name)
+            if m.start in starts:
+                talkers.add(name)
+            cue = GENDER_AFTER.match(text, m.end)
+            if cue:
+                (female if cue.group("p") in ("she", "her") else male).add(name)
+    return replace(
+        index, talkers=frozenset(talkers), female=frozenset(female - male), male=frozenset(male - female)
+    )
+
+
+def _talkers(mentions: Sequence[Mention], text: str) -> frozenset[int]:
+    """Starts of mentions that are the subject of a speech verb ("Greco said", "said Greco")."""
+    out = set()
+    for m in mentions:
+        if TALKS_AFTER.match(text, m.end) or TALKS_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+            out.add(m.start)
+    return frozenset(out)
+
+
+def attribute_quotes(document: Document, index: NameIndex) -> list[Quote]:
+    """The direct quotations of one document with resolved speakers, in text order."""
+    text = document.text
+    spans = find_quote_spans(text)
+    mentions = find_mentions(text, [(q.start, q.end) for q in spans])
+    objects = _objects(mentions, text)
+    talkers = _talkers(mentions, text)
+    quotes: list[Quote] = []
+    last_speaker: str | None = None
+    last_end = -(10**9)
+    previous_close = 0
+    for raw in spans:
+        body = text[raw.start : raw.end]
+        stripped = body.strip()
+        words = stripped.split()
+        if len(words) < QUOTE_MIN_WORDS or _is_title(words):
+            continue  # a title or scare quote: the sentence's attribution may lie before it
+        phrase = _raw_speaker(text, raw, previous_close)
+        speaker = None
+        if phrase:
+            before = [m for m in mentions if m.end <= raw.start]
+            near = last_speaker if raw.start - last_end < CONTINUATION_CHARS * 3 else None
+            clause_start = raw.start - len(_clause_before(text, raw.start - 1, previous_close)) - 1
+            context = Context(before, near, raw.start, clause_start, talkers, objects=objects)
+            speaker = resolve(phrase, context=context, index=index)
+        elif raw.start - last_end < CONTINUATION_CHARS and last_speaker:
+            speaker = last_speaker
+        if speaker is None and not phrase and len(words) < UNATTRIBUTED_MIN_WORDS:
+            previous_close = raw.end
+            continue
+        lead = len(body) - len(body.lstrip())
+        start = raw.start + lead
+        quotes.append(
+            Quote(
+                text=stripped.rstrip(",").strip(),
+                speaker=speaker,
+                doc_id=document.id,
+                start=start,
+                end=start + len(stripped),
+            )
+        )
+        if speaker:
+            last_speaker = speaker
+        last_end = raw.end
+        previous_close = raw.end
+    return quotes

@@ -1,0 +1,52 @@
+"""``newsfuse serve``: the HTTP API and web page, on uvicorn.
+
+Builds the app with ``newsfuse.server.create_app`` and hands it to uvicorn (as datasette's
+``serve`` does); the server extra is imported here only, so ``newsfuse --help`` stays fast and a
+missing extra gets a message naming the install command.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from newsfuse.errors import ConfigError
+
+INSTALL_HINT = "pip install 'newsfuse[server]'"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the HTTP API (POST /v1/briefings) and the web page",
+        description=(
+            "Serve the briefing API and a web page on HOST:PORT. The page needs no external network. "
+            "The API docs are at /docs (Swagger UI, loaded from a CDN) and /openapi.json."
+        ),
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="briefings computed at once (default 2, one per core)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=60.0,
+        help="seconds of work per request, from when a worker takes it up (default 60)",
+    )
+    parser.add_argument(
+        "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from newsfuse.server import ServerSettings, create_app
+    except ImportError as exc:
+        raise ConfigError(f"serve: {exc.name or exc} is not installed; run {INSTALL_HINT}") from exc
+    settings = ServerSettings(workers=args.workers, time_limit=args.time_limit, encoder=args.encoder)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0

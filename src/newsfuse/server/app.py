@@ -1,0 +1,167 @@
+"""create_app(settings): the FastAPI application; the encoder loads once, in the lifespan.
+
+Errors all answer one JSON shape, ``{"error": {"status", "code", "message"}}``, whose message
+names the input and the problem (the same text the CLI prints):
+
+    413 too_large        request body, document count or document size over the limit
+    422 invalid_request  malformed JSON or fields (FastAPI validation), or a bad option/input
+    503 busy             every worker busy and the queue full (with Retry-After)
+    504 timeout          the briefing passed the per-request time limit
+    500 model_error      the bundled model could not be loaded or run
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsfuse import __version__
+from newsfuse.errors import ConfigError, InputError, ModelError
+from newsfuse.server.routes import TooLargeError, router
+from newsfuse.server.runner import BusyError, Runner, TimedOutError
+from newsfuse.server.settings import ServerSettings
+
+__all__ = ["create_app"]
+
+
+def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    """The one JSON error shape of the API."""
+    headers = {"Retry-After": "5"} if status == 503 else None
+    return JSONResponse(
+        {"error": {"status": status, "code": code, "message": message, **extra}},
+        status_code=status,
+        headers=headers,
+    )
+
+
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes with 413 before anything parses them.
+
+    Checks the declared Content-Length first, then counts the bytes actually received (a client
+    may send a chunked body with no length), so no oversized body is ever held in memory.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    def _too_large(self) -> JSONResponse:
+        return error_response(
+            413, "too_large", f"request body: more than {self.limit} bytes; the limit is {self.limit}"
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await error_response(400, "bad_request", "Content-Length: not a number")(scope, receive, send)
+                return
+            if int(declared) > self.limit:
+                await self._too_large()(scope, receive, send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._too_large()(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors()[:5]:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(422, "invalid_request", _validation_message(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        return error_response(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(TooLargeError)
+    async def too_large(_: Request, exc: TooLargeError) -> JSONResponse:
+        return error_response(413, "too_large", str(exc))
+
+    @app.exception_handler(InputError)
+    @app.exception_handler(ConfigError)
+    async def bad_input(_: Request, exc: Exception) -> JSONResponse:
+        return error_response(422, "invalid_request", str(exc))
+
+    @app.exception_handler(ModelError)
+    async def model_error(_: Request, exc: ModelError) -> JSONResponse:
+        return error_response(500, "model_error", str(exc))
+
+    @app.exception_handler(BusyError)
+    async def busy(_: Request, exc: BusyError) -> JSONResponse:
+        return error_response(503, "busy", str(exc))
+
+    @app.exception_handler(TimedOutError)
+    async def timed_out(_: Request, exc: TimedOutError) -> JSONResponse:
+        return error_response(504, "timeout", str(exc))
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    """The API and web page, with ``settings`` (limits) fixed for the app's life."""
+    settings = settings or ServerSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from newsfuse.represent import get_encoder
+
+        encoder = get_encoder(settings.encoder)
+        encoder.encode(["newsfuse is warming up"])  # the first run allocates ONNX buffers
+        app.state.encoder = encoder
+        app.state.runner = Runner(settings)
+        yield
+        app.state.runner.shutdown()
+
+    app = FastAPI(
+        title="newsfuse",
+        version=__version__,
+        description="Several news reports about one story in, one faithful, cited briefing out.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    _install_error_handlers(app)
+    app.include_router(router)
+    static = resources.files("newsfuse.server").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    return app

@@ -1,0 +1,167 @@
+"""Routes: ``POST /v1/briefings``, ``GET /healthz`` and the web page at ``/``.
+
+The endpoints are plain ``def``: FastAPI runs them on its thread pool, and the CPU-bound work
+goes on to the ``Runner`` (bounded workers, time limit). Request bodies become the same
+``Document``/``Options`` objects the CLI builds, and the answer is ``briefing_to_dict`` (the CLI's
+JSON schema) plus an ``evidence`` key for the page's highlighting.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsfuse import __version__
+from newsfuse.config import SECTIONS, Options
+from newsfuse.model import SCHEMA_VERSION, Document
+from newsfuse.server.runner import Runner
+from newsfuse.server.settings import ServerSettings
+
+__all__ = ["BriefingRequest", "TooLargeError", "router"]
+
+router = APIRouter()
+
+#: The page may load scripts, styles and data from this server only: even if document text ever
+#: reached the DOM as markup, inline scripts and event handlers would not run.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class TooLargeError(Exception):
+    """A request passes one of the size limits (answered with 413)."""
+
+
+class DocumentIn(BaseModel):
+    """One report: plain text or an HTML page, with optional metadata."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="The report: plain text or a whole HTML page.")
+    title: str | None = Field(default=None, max_length=500)
+    source: str | None = Field(default=None, max_length=500, description="Where it came from (name or URL).")
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}", description="ISO 8601 date.")
+    format: Literal["auto", "text", "html"] = Field(
+        default="auto", description="'auto' treats the text as HTML when it looks like a page."
+    )
+
+
+class OptionsIn(BaseModel):
+    """What to make of the reports (the CLI's --words and --sections)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: int = Field(default=250, ge=10, le=5000, description="Word budget of the summary.")
+    sections: list[Literal["quotes", "facts", "disagreements", "timeline", "all"]] = Field(
+        default_factory=list, description=f"Extra sections: {', '.join(SECTIONS)}, or 'all'."
+    )
+
+
+class BriefingRequest(BaseModel):
+    """Reports about one story and the options of their briefing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default="briefing", min_length=1, max_length=200, description="Id of the briefing.")
+    documents: list[DocumentIn] = Field(min_length=1)
+    options: OptionsIn = Field(default_factory=OptionsIn)
+    evidence: bool = Field(default=True, description="Add the 'evidence' key (spans for highlighting).")
+
+
+def _check_limits(body: BriefingRequest, settings: ServerSettings) -> None:
+    if len(body.documents) > settings.max_documents:
+        raise TooLargeError(
+            f"documents: {len(body.documents)} documents; the limit is {settings.max_documents} per request"
+        )
+    for n, doc in enumerate(body.documents):
+        if len(doc.text) > settings.max_document_chars:
+            raise TooLargeError(
+                f"documents[{n}]: {len(doc.text)} characters; the limit is {settings.max_document_chars}"
+            )
+
+
+def _documents(body: BriefingRequest) -> tuple[Document, ...]:
+    from newsfuse.ingest.readers import looks_like_html
+
+    docs = []
+    for n, item in enumerate(body.documents, start=1):
+        html = item.format == "html" or (item.format == "auto" and looks_like_html(item.text))
+        docs.append(
+            Document(
+                id=f"d{n}",
+                source=item.source or f"document {n}",
+                text=item.text,
+                raw=item.text,
+                kind="html" if html else "article",
+                title=item.title,
+                date=item.date[:10] if item.date else None,
+            )
+        )
+    return tuple(docs)
+
+
+def _options(body: BriefingRequest, settings: ServerSettings) -> Options:
+    wanted = body.options.sections
+    sections = SECTIONS if "all" in wanted else tuple(dict.fromkeys(wanted))
+    return Options(words=body.options.words, sections=sections, encoder=settings.encoder)
+
+
+@router.post(
+    "/v1/briefings",
+    summary="Make a cited briefing of several reports",
+    responses={
+        413: {"description": "The request, a document or the number of documents passes a limit."},
+        422: {"description": "The request or an option cannot be used; the message says which."},
+        503: {"description": "The server is busy (queue full); retry later."},
+        504: {"description": "The briefing passed the per-request time limit."},
+    },
+)
+def create_briefing(body: BriefingRequest, request: Request) -> dict[str, Any]:
+    """The briefing in the CLI's JSON schema (docs/schema.md), plus ``evidence`` when asked."""
+    from newsfuse.model import briefing_to_dict
+    from newsfuse.pipeline import summarize
+    from newsfuse.server.evidence import evidence
+
+    settings: ServerSettings = request.app.state.settings
+    runner: Runner = request.app.state.runner
+    _check_limits(body, settings)
+    documents = _documents(body)
+    options = _options(body, settings)
+    encoder = request.app.state.encoder
+
+    def work() -> dict[str, Any]:
+        briefing = summarize(documents, options=options, cluster_id=body.id)
+        out = briefing_to_dict(briefing)
+        if body.evidence:
+            out["evidence"] = evidence(briefing, encoder)
+        return out
+
+    return runner.run(work)
+
+
+@router.get("/healthz", summary="Liveness and the limits of this server")
+def healthz(request: Request) -> dict[str, Any]:
+    settings: ServerSettings = request.app.state.settings
+    return {
+        "status": "ok",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "encoder": settings.encoder,
+        "limits": {
+            "max_request_bytes": settings.max_request_bytes,
+            "max_documents": settings.max_documents,
+            "max_document_chars": settings.max_document_chars,
+            "time_limit": settings.time_limit,
+        },
+    }
+
+
+@router.get("/", include_in_schema=False)
+def page() -> HTMLResponse:
+    html = resources.files("newsfuse.server").joinpath("static/index.html").read_text(encoding="utf-8")
+    return HTMLResponse(html, headers={"Content-Security-Policy": PAGE_POLICY})

@@ -1,0 +1,101 @@
+"""Line rules and page-shape rules: furniture goes, reporters' sentences stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.ingest import boilerplate
+from newsfuse.ingest.boilerplate import line_reason, mark_lines, split_label, split_long_line
+
+FURNITURE = [
+    ("Share This", boilerplate.NAVIGATION),
+    ("Stay Connected", boilerplate.NAVIGATION),
+    ("Support for LAist comes from", boilerplate.SUPPORT),
+    ("Dear reader, we're asking you to help us keep local news available for all.", boilerplate.SUPPORT),
+    ("This is an archival story that predates current editorial management.", boilerplate.DISCLAIMER),
+    ("Enlarge this image toggle caption Jay Reed/NPR Jay Reed/NPR", boilerplate.CAPTION),
+    ("Advertisement", boilerplate.NAVIGATION),
+    ("Sign up for our daily newsletter", boilerplate.SIGNUP),
+    ("We use cookies to improve your experience on our site.", boilerplate.NOTICE),
+    ("Please enable Javascript to watch this video", boilerplate.NOTICE),
+    ("The interactive transcript could not be loaded.", boilerplate.NOTICE),
+    (
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.",
+        boilerplate.ARCHIVE,
+    ),
+    ("Sorry, the page you were looking for could not be found.", boilerplate.ERROR_PAGE),
+    ("Dow Jones Reprints: This copy is for your personal, non-commercial use only.", boilerplate.SIGNUP),
+    (
+        "Members of Occupy Philadelphia remain on site. (David M Warren / Staff Photographer)",
+        boilerplate.CAPTION,
+    ),
+    ("Read or Share this story: https://usat.ly/2hRShnF", boilerplate.NAVIGATION),
+    ("Associated Press writer Justin Pritchard contributed to this report.", boilerplate.CREDIT),
+]
+
+NEWS = [
+    "President Barack Obama announced today that North Korea is behind the cyberattack on Sony.",
+    "The FBI said it would share more information with the public in the coming days.",
+    "Sources close to the family said the funeral would be private.",
+    "He said the video was shared more than a million times on Twitter.",
+    "Police said the suspect had sent threats by email and on Facebook.",
+    "Three of the five victims were children, the sheriff said.",
+    "Fields was told of his firing late Wednesday morning",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FURNITURE)
+def test_furniture_lines_are_named(line: str, reason: str) -> None:
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", NEWS)
+def test_news_sentences_are_kept(line: str) -> None:
+    assert line_reason(line) is None
+    assert mark_lines(["", line, ""])[1] is None
+
+
+def test_related_headline_run_is_removed_but_fact_bullets_stay() -> None:
+    related = [
+        "George Clooney Calls Out Hollywood's Cowardice: 'We Have Allowed North Korea To Dictate Content'",
+        "North Korea Is Behind The Sony Hack, U.S. Officials Say",
+        "Sony Cancels 'The Interview' Theatrical Release After Terror Threats",
+    ]
+    facts = [  # sentence-case bullets without periods (BBC's VX explainer): news, not links
+        "The most potent of the known chemical warfare agents, it is a clear, amber-coloured liquid",
+        "It can be disseminated in a spray or vapour when used as a chemical weapon",
+        "VX can be absorbed into the body by inhalation, ingestion, skin contact, or eye contact",
+    ]
+    reasons = mark_lines(["A paragraph of news text that ends properly.", *related, "", *facts])
+    assert reasons[1:4] == [boilerplate.HEADLINE_LIST] * 3
+    assert reasons[5:] == [None, None, None]
+
+
+def test_any_fragments_after_a_related_header_are_a_list() -> None:
+    lines = [
+        "ALSO:",
+        "Palmdale boy's torture death triggers probe",
+        "Police say witnesses dispute story",
+        "Cops blame lapse",
+    ]
+    assert mark_lines(lines)[1:] == [boilerplate.HEADLINE_LIST] * 3
+
+
+def test_long_lines_split_into_sentences_but_not_after_abbreviations() -> None:
+    line = "AUSTIN - Sen. Wendy Davis, in her memoir due out next week, discloses a personal story. " * 3
+    parts = split_long_line(line.strip())
+    assert len(parts) == 3
+    assert all(p.startswith("AUSTIN - Sen. Wendy Davis") for p in parts)
+
+
+def test_embedded_post_keeps_its_words_and_drops_the_attribution() -> None:
+    line = (
+        "My rallies are not covered properly by the media. They never discuss the real message. "
+        "— Donald J. Trump (@realDonaldTrump) August 14, 2016"
+    )
+    body, cut, why = split_label(line)
+    assert body == "My rallies are not covered properly by the media. They never discuss the real message."
+    assert cut == "— Donald J. Trump (@realDonaldTrump) August 14, 2016"
+    assert why == boilerplate.SOCIAL
+    link_only = "Read this https://t.co/7bh7iIHHaY — Corey Lewandowski (@CLewandowski_) August 15, 2016"
+    assert split_label(link_only)[0] == ""
