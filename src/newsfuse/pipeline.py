@@ -109,7 +109,7 @@ def summarize(
         )
         for i, sources in zip(chosen, cited, strict=True)
     )
-    extra = attribute(docs, pool, vectors, alignment, options)  # empty unless options.sections
+    extra = attribute(docs, pooled, vectors, alignment, options)  # empty unless options.sections
     return Briefing(
         id=cluster_id,
         documents=docs,
