@@ -108,7 +108,9 @@ def spacy_figures() -> None:
     run = time.perf_counter() - start
     print(f"baseline rule-based quotes+speakers: {rules * 1000:.0f} ms ({words / rules:,.0f} words/s)")
     print(f"spaCy import+load: {load:.2f} s")
-    print(f"spaCy full pipeline: {run:.2f} s for {words} words ({words / run:,.0f} words/s), {entities} entities")
+    print(
+        f"spaCy full pipeline: {run:.2f} s for {words} words ({words / run:,.0f} words/s), {entities} entities"
+    )
     start = time.perf_counter()
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
         list(nlp.pipe(texts))

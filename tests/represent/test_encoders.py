@@ -30,10 +30,10 @@ def test_minilm_recognises_paraphrase_without_shared_words() -> None:
             "The president said people should go to the movies.",
         ]
     )
-    assert vectors[0] @ vectors[1] > 0.6
+    assert vectors[0] @ vectors[1] > 0.5
 
 
-def test_minilm_is_order_independent_and_handles_empty_input() -> None:
+def test_minilm_vector_does_not_depend_on_the_other_inputs() -> None:
     encoder = get_encoder("onnx")
     together = encoder.encode([PARAPHRASES[0], UNRELATED])
     alone = encoder.encode([UNRELATED])
