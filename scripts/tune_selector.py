@@ -75,7 +75,7 @@ def main() -> None:
         weights = {**base, **variant}
         select.weights.cache_clear()
         select.DEFAULT_WEIGHTS = weights  # type: ignore[misc]
-        options = dataclasses.replace(Options(), max_encoded_sentences=pool, words=words)
+        options = dataclasses.replace(Options(), pool_sentences=pool, pool_per_document=0, words=words)
         t = time.perf_counter()
         r1, r2, rl = score_all(clusters, options, scorer)
         print(

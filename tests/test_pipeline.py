@@ -84,7 +84,7 @@ def test_bad_options_are_config_errors() -> None:
 def test_large_cluster_is_prefiltered_and_still_summarized(dev_clusters: list[dict]) -> None:
     # Ten dev clusters' documents in one: far more sentences than the encoded pool.
     texts = [d for cluster in dev_clusters[:10] for d in cluster["documents"]]
-    options = Options(max_encoded_sentences=60)
+    options = Options(pool_sentences=20, pool_per_document=1, max_encoded_sentences=60)
     briefing = summarize(documents_from_texts(texts, prefix="d", source="big"), options=options)
     assert len(briefing.sentences) <= 60
     assert 150 <= sum(len(s.text.split()) for s in briefing.summary) <= 250

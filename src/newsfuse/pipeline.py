@@ -32,8 +32,9 @@ __all__ = ["summarize"]
 CITATION_OVERLAP = 0.4
 
 
-def _pool(lexical: np.ndarray, limit: int) -> list[int]:
-    """Indices (ascending) of the ``limit`` sentences with the best lexical score."""
+def _pool(lexical: np.ndarray, n_docs: int, options: Options) -> list[int]:
+    """Indices (ascending) of the sentences with the best lexical score, as many as options allow."""
+    limit = min(options.max_encoded_sentences, options.pool_sentences + options.pool_per_document * n_docs)
     if len(lexical) <= limit:
         return list(range(len(lexical)))
     prescore = lexical @ weights()[: len(LEXICAL_FEATURES)]
@@ -89,7 +90,7 @@ def summarize(
     docs = clean_cluster(documents)
     sentences = segment(docs)
     lexical = lexical_features(sentences, docs)
-    pool = _pool(lexical, options.max_encoded_sentences)
+    pool = _pool(lexical, sum(d.status == "kept" for d in docs), options)
     vectors = get_encoder(options.encoder).encode([sentences[i].text for i in pool])
     docs = flag_off_topic(docs, [sentences[i] for i in pool], vectors)
     if any(d.status != "kept" for d in docs):  # drop what relevance set aside
