@@ -28,7 +28,7 @@ from newsfuse.ingest.readers import documents_from_texts
 from newsfuse.represent import get_encoder
 from newsfuse.represent.lexical import tokens
 from newsfuse.segment import segment
-from newsfuse.select import FEATURES, lexical_features, neural_features
+from newsfuse.select import DEFAULT_WEIGHTS, FEATURES, lexical_features, neural_features
 
 TERMS = (
     "Trained on the Multi-News validation split (Fabbri et al., 2019), which its authors release for "
@@ -102,12 +102,18 @@ def main() -> None:
     prediction = x @ raw
     r = float(np.corrcoef(prediction, y)[0, 1])
     weights = {name: round(float(w), 5) for name, w in zip(FEATURES, raw, strict=True)}
+    # A feature that never varies in the training data (validation text has no transcripts)
+    # cannot be learned there: it keeps its hand-set prior.
+    unlearned = [name for name, spread in zip(FEATURES[1:], x.std(axis=0)[1:], strict=True) if spread < 1e-6]
+    for name in unlearned:
+        weights[name] = DEFAULT_WEIGHTS[name]
     out = {
         "weights": weights,
         "trained_on": Path(args.data).name,
         "clusters": args.clusters,
         "sentences": len(y),
         "correlation": round(r, 4),
+        "hand_set": unlearned,
         "command": f"python scripts/train_scorer.py {args.data} --clusters {args.clusters} --ridge {args.ridge}",
         "terms": TERMS,
     }

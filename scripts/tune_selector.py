@@ -34,7 +34,9 @@ class CachingEncoder:
         if missing:
             for t, v in zip(missing, self.real.encode(missing), strict=True):
                 self.cache[t] = v
-        return np.asarray([self.cache[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.asarray([self.cache[t] for t in texts], dtype=np.float32)
 
 
 def score_all(clusters, options, scorer):
@@ -54,6 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--trained", action="store_true", help="start from select_data/weights.json")
     parser.add_argument("--variants", default="{}", help="JSON list of {weights overrides, pool, words}")
     args = parser.parse_args()
     from rouge_score import rouge_scorer
@@ -67,19 +70,25 @@ def main() -> None:
     encoder = CachingEncoder()
     pipeline.get_encoder = lambda name: encoder  # type: ignore[assignment]
     base = dict(select.DEFAULT_WEIGHTS)
+    if args.trained:
+        base.update(json.loads(select.WEIGHTS_FILE.read_text())["weights"])
+    select.WEIGHTS_FILE = Path("/nonexistent")  # variants below set every weight themselves
     variants = json.loads(args.variants) or [{}]
     for variant in variants:
         variant = dict(variant)
         pool = variant.pop("pool", 100000)
         words = variant.pop("words", 250)
+        redundancy = variant.pop("redundancy", Options().redundancy_threshold)
         weights = {**base, **variant}
         select.weights.cache_clear()
         select.DEFAULT_WEIGHTS = weights  # type: ignore[misc]
-        options = dataclasses.replace(Options(), pool_sentences=pool, pool_per_document=0, words=words)
+        options = dataclasses.replace(
+            Options(), pool_sentences=pool, pool_per_document=0, words=words, redundancy_threshold=redundancy
+        )
         t = time.perf_counter()
         r1, r2, rl = score_all(clusters, options, scorer)
         print(
-            f"{r1:6.2f} {r2:6.2f} {rl:6.2f}  pool={pool} words={words} {variant}  ({time.perf_counter() - t:.0f}s)"
+            f"{r1:6.2f} {r2:6.2f} {rl:6.2f}  pool={pool} words={words} red={redundancy} {variant}  ({time.perf_counter() - t:.0f}s)"
         )
         sys.stdout.flush()
 
