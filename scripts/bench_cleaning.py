@@ -11,6 +11,8 @@
         sentence is flagged when most of its 8-word shingles recur in five or more unrelated
         clusters of Multi-News validation + dev (templated page text), or when it contains a
         term of a short furniture lexicon written for this count (FURNITURE_TERMS).
+    .venv/bin/python scripts/bench_cleaning.py dev-text
+        the same detector over every sentence of the kept documents (what the summarizer reads).
     .venv/bin/python scripts/bench_cleaning.py example
         every briefing of the sony-interview example (several budgets, all encoders) checked
         for any line the cleaner removed as boilerplate or transcript header.
@@ -41,10 +43,11 @@ SONY = SHARED / "examples" / "sony-interview"
 # Terms that page furniture uses and a news sentence almost never does (written for this count,
 # not copied from the cleaner).
 FURNITURE_TERMS = (
-    "click here", "subscribe", "newsletter", "cookies", "javascript", "advertisement", "caption",
-    "getty images", "ap photo", "photo:", "sign up", "share this", "wayback", "alexa internet",
-    "transcript has been", "donate", "your browser", "http", "www.", "copyright", "all rights reserved",
-    "read more", "contributed to this report", "skip ad", "autoplay", "toggle", "follow us", "dear reader",
+    "click here", "subscribe to", "subscribe now", "newsletter", "cookies", "javascript", "advertisement",
+    "caption", "getty images", "ap photo", "photo:", "sign up", "share this", "wayback", "alexa internet",
+    "transcript has been", "donate", "your browser", "http", "www.", "image copyright", "copyright 20", "©",
+    "all rights reserved", "read more", "contributed to this report", "skip ad", "autoplay", "toggle",
+    "follow us", "dear reader",
 )  # fmt: skip
 SHINGLE = 8
 SHINGLE_CLUSTERS = 5
@@ -194,6 +197,29 @@ def run_dev(limit: int | None) -> None:
     print(f"documents by status: {dict(aside)}")
 
 
+def run_dev_text(show: int) -> None:
+    """Boilerplate among all sentences the pipeline would read (kept documents), not only summaries."""
+    from newsfuse.ingest.clean import clean_cluster
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.segment import segment
+
+    dev = _dev()
+    templated = templated_shingles([c["documents"] for c in _validation()] + [c["documents"] for c in dev])
+    flagged = total = 0
+    shown = 0
+    for c in dev:
+        docs = clean_cluster(documents_from_texts(c["documents"], prefix="d", source=c["id"]))
+        for sentence in segment(docs):
+            total += 1
+            hits = boilerplate_hits(sentence.text, templated)
+            if hits:
+                flagged += 1
+                if shown < show:
+                    shown += 1
+                    print(f"  {c['id']}: {sentence.text[:120]!r}\n      <- {'; '.join(hits)}")
+    print(f"\nsentences of kept documents flagged as boilerplate: {flagged} of {total} ({len(dev)} clusters)")
+
+
 # --- the example cluster -------------------------------------------------------------------------
 
 
@@ -232,12 +258,16 @@ def main(argv: list[str] | None = None) -> int:
     validation.add_argument("--clusters", type=int, default=300, help="off-topic sample size (default 300)")
     dev = sub.add_parser("dev")
     dev.add_argument("--limit", type=int, default=None)
+    dev_text = sub.add_parser("dev-text")
+    dev_text.add_argument("--show", type=int, default=40, help="print this many flagged sentences")
     sub.add_parser("example")
     args = parser.parse_args(argv)
     if args.part == "validation":
         run_validation(args.clusters)
     elif args.part == "dev":
         run_dev(args.limit)
+    elif args.part == "dev-text":
+        run_dev_text(args.show)
     else:
         run_example()
     return 0

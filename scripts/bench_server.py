@@ -103,12 +103,15 @@ def run_clients(url: str, body: bytes, clients: int, requests: int, limit: float
     }
 
 
-def baseline(documents: list[dict[str, str]], sections: tuple[str, ...], repeat: int) -> float:
-    """Median seconds of ``summarize()`` on the same documents, in this process, no HTTP."""
+def baseline(documents: list[dict[str, str]], sections: tuple[str, ...], repeat: int) -> tuple[float, float]:
+    """Median seconds of ``summarize()`` and of the server's ``evidence()`` on the same documents,
+    in this process, no HTTP."""
     from newsfuse.config import Options
     from newsfuse.ingest.readers import looks_like_html
     from newsfuse.model import Document
     from newsfuse.pipeline import summarize
+    from newsfuse.represent import get_encoder
+    from newsfuse.server.evidence import evidence
 
     docs = tuple(
         Document(
@@ -122,12 +125,15 @@ def baseline(documents: list[dict[str, str]], sections: tuple[str, ...], repeat:
     )
     options = Options(sections=sections)
     summarize(docs, options=options)  # load the model, warm caches
-    times = []
+    times, extra = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        summarize(docs, options=options)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        briefing = summarize(docs, options=options)
+        middle = time.perf_counter()
+        evidence(briefing, get_encoder(options.encoder))
+        times.append(middle - start)
+        extra.append(time.perf_counter() - middle)
+    return statistics.median(times), statistics.median(extra)
 
 
 def main() -> int:
@@ -152,7 +158,7 @@ def main() -> int:
     body = json.dumps(
         {"documents": documents, "options": {"sections": list(sections)}, "evidence": True}
     ).encode()
-    direct = baseline(documents, sections, repeat=3)
+    direct, spans = baseline(documents, sections, repeat=3)
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -180,7 +186,7 @@ def main() -> int:
             )
             print(
                 f"baseline: summarize() in-process, no HTTP: {direct:.2f} s per briefing "
-                f"({1 / direct:.2f} briefings/s on one thread)"
+                f"({1 / direct:.2f} briefings/s on one thread); the server's evidence() adds {spans:.2f} s"
             )
             print()
             print(

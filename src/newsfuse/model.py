@@ -79,7 +79,11 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation with its speaker; ``start``/``end`` index the document's text."""
+    """A direct quotation with its speaker; ``start``/``end`` index the document's (cleaned) text.
+
+    ``speaker`` is the fullest name the cluster gives ("President Barack Obama" for "he"), an
+    unnamed speaker as written ("a neighbor"), or None when nothing attributes the quote.
+    """
 
     text: str
     speaker: str | None
@@ -100,10 +104,13 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
-    """Two aligned statements that differ in a number, date or name."""
+    """Two aligned statements that differ in a number, date or name.
+
+    ``topic`` names what differs: the unit counted ("people"), "date", or "who".
+    """
 
     topic: str
-    kind: str  # "number" | "date" | "name" | "claim"
+    kind: str  # "number" | "date" | "name"
     sides: tuple[tuple[str, tuple[str, ...]], ...]  # (statement, document ids) per side
 
 
@@ -168,7 +175,11 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "documents": [_document_dict(d) for d in briefing.documents],
     }
     if "quotes" in briefing.sections:
-        out["quotes"] = [asdict(q) for q in briefing.quotes]
+        # ``sentence`` indexes the in-memory sentence list, which the JSON form does not carry.
+        out["quotes"] = [
+            {"text": q.text, "speaker": q.speaker, "doc_id": q.doc_id, "start": q.start, "end": q.end}
+            for q in briefing.quotes
+        ]
     if "facts" in briefing.sections:
         out["facts"] = [
             {"text": f.text, "sources": list(f.sources), "support": len(f.sources)} for f in briefing.facts

@@ -31,6 +31,9 @@ FURNITURE = [
     ),
     ("Read or Share this story: https://usat.ly/2hRShnF", boilerplate.NAVIGATION),
     ("Associated Press writer Justin Pritchard contributed to this report.", boilerplate.CREDIT),
+    ("Hide Caption 3 of 23 Photos: The rise and fall of O.J. Simpson Simpson in 1974.", boilerplate.CAPTION),
+    ("Firas Jumaah and his former PHD supervisor Charlotta Turner. Photo: Kennet Ruona", boilerplate.CAPTION),
+    ("Please verify you're not a robot by clicking the box.", boilerplate.SIGNUP),
 ]
 
 NEWS = [

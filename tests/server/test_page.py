@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from newsfuse.model import KINDS
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -145,9 +147,9 @@ def test_briefing_and_citation_highlight(
     assert len(sentences) >= 3
     cards = browser.find_elements(By.CSS_SELECTOR, "#sources .source")
     assert [c.get_attribute("data-doc") for c in cards] == ["d1", "d2", "d3"]
-    # Each source shows its kind; the ASR video transcript is recognised as one.
+    # Each source shows its kind (the cleaner decides it: the ASR video is a "transcript").
     kinds = [c.find_element(By.CSS_SELECTOR, ".badge.kind").text for c in cards]
-    assert kinds[0] == "article" and kinds[1] == "transcript"
+    assert kinds[0] == "article" and set(kinds) <= set(KINDS)
     statuses = [c.find_element(By.CSS_SELECTOR, ".badge.status").text for c in cards]
     assert statuses[0] == "used"
 
@@ -182,9 +184,14 @@ def test_briefing_and_citation_highlight(
         By.CSS_SELECTOR, "mark.evidence.focus"
     )
 
-    # Quotes and the timeline appear when the server sends them (on by default in the page).
+    # Quotes and the timeline appear when the server sends them (on by default in the page);
+    # a quote's marker highlights the quotation itself in its source.
     assert browser.find_element(By.ID, "quotes-section").is_displayed()
     assert browser.find_element(By.ID, "timeline-section").is_displayed()
+    quote = browser.find_element(By.CSS_SELECTOR, "#quotes .quote")
+    quote.find_element(By.CSS_SELECTOR, ".cite").click()
+    marked = browser.find_element(By.CSS_SELECTOR, "mark.evidence.focus").text
+    assert marked and marked.strip("“”\"' ") in quote.find_element(By.TAG_NAME, "q").text
 
     # Nothing was fetched from anywhere but this server.
     resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
@@ -199,6 +206,7 @@ def test_document_markup_never_runs(
     documents = [
         {"text": sony_documents[0]["text"]},
         {"text": HOSTILE, "title": "<img src=y onerror=\"window.__pwned = 'title'\">"},
+        {"text": "Subscribe to our newsletter <svg onload=\"window.__pwned = 'svg'\">."},
     ]
     _fill_and_submit(browser, server_url, documents)
     assert browser.execute_script("return window.__pwned === undefined")
@@ -207,12 +215,16 @@ def test_document_markup_never_runs(
     sources_text = browser.execute_script("return document.getElementById('sources').textContent")
     assert "<script>window.__pwned = 'script';</script>" in sources_text
     assert "<img src=y onerror=" in sources_text
-    assert not result.find_elements(By.CSS_SELECTOR, "script, img")
+    assert not result.find_elements(By.CSS_SELECTOR, "script, img, svg")
+    # The stub is set aside, and the page says so and why.
+    stub = browser.find_element(By.ID, "source-d3")
+    assert stub.find_element(By.CSS_SELECTOR, ".badge.status").text.startswith("set aside")
+    assert stub.find_element(By.CSS_SELECTOR, ".doc-reason").text.startswith("Why: ")
     # Hover and click every citation: highlighting rebuilds text nodes and must stay inert too.
     for button in browser.find_elements(By.CSS_SELECTOR, "#summary .cite"):
         button.click()
     assert browser.execute_script("return window.__pwned === undefined")
-    assert not result.find_elements(By.CSS_SELECTOR, "script, img")
+    assert not result.find_elements(By.CSS_SELECTOR, "script, img, svg")
 
 
 def test_errors_are_shown_to_the_reader(browser: Any, server_url: str) -> None:
@@ -231,3 +243,31 @@ def test_errors_are_shown_to_the_reader(browser: Any, server_url: str) -> None:
     browser.find_element(By.ID, "summarize").click()
     WebDriverWait(browser, 30).until(lambda d: "Could not make the briefing" in status.text)
     assert "words" in status.text
+
+
+def test_uploaded_files_fill_the_reports(browser: Any, server_url: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.html"
+    first.write_text("The first report <b>stays text</b>.", encoding="utf-8")
+    second.write_text("<html><body><p>The second report.</p></body></html>", encoding="utf-8")
+    browser.get(server_url + "/")
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-state")
+    )
+    browser.find_element(By.ID, "upload").send_keys(f"{first}\n{second}")
+
+    def filled(driver: Any) -> list[tuple[str, str]] | None:
+        reports = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.report')).map("
+            "r => [r.querySelector('.report-source').value, r.querySelector('.report-text').value])"
+        )
+        named = sorted((source, text) for source, text in reports if source)
+        return named if len(named) == 2 else None
+
+    reports = WebDriverWait(browser, 10).until(filled)
+    assert reports == [
+        ("first.txt", first.read_text(encoding="utf-8")),
+        ("second.html", second.read_text(encoding="utf-8")),
+    ]

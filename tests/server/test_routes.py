@@ -179,4 +179,18 @@ def test_malformed_json(small_client: TestClient) -> None:
 
 
 def test_unknown_route_answers_json(small_client: TestClient) -> None:
-    _error(small_client.get("/v2/nothing"), 404)
+    assert _error(small_client.get("/v2/nothing"), 404) == "GET /v2/nothing: Not Found"
+    assert "POST /healthz" in _error(small_client.post("/healthz"), 405)
+
+
+def test_page_and_assets_are_local(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assets = [page.text] + [client.get(f"/static/{name}").text for name in ("app.js", "app.css")]
+    for text in assets:
+        assert "http://" not in text and "https://" not in text and "//cdn" not in text
+    # The page's one safety rule, cheap to guard: document text never goes through innerHTML.
+    code = assets[1].replace("never with innerHTML", "")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in code, sink

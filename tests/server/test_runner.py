@@ -82,11 +82,11 @@ def test_settings_refuse_nonsense() -> None:
 
 def test_api_answers_504_past_the_time_limit(sony_documents: list[dict[str, str]]) -> None:
     # The lexical encoder keeps the briefing left running in the background cheap.
-    settings = ServerSettings(time_limit=0.01, encoder="lexical")
+    settings = ServerSettings(time_limit=0.001, encoder="lexical")
     with TestClient(create_app(settings)) as client:
-        response = client.post("/v1/briefings", json={"documents": sony_documents})
+        response = client.post("/v1/briefings", json={"documents": sony_documents[:1]})
     assert response.status_code == 504
-    assert "time limit of 0.01 s" in response.json()["error"]["message"]
+    assert "time limit of 0.001 s" in response.json()["error"]["message"]
 
 
 def test_api_answers_503_when_busy() -> None:

@@ -37,11 +37,13 @@ def cluster_quotes(documents: Sequence[Document]) -> tuple[Quote, ...]:
     Names come from all documents because one report often writes "the president" where another
     gives "President Barack Obama".
     """
-    from newsfuse.attribute.quotes import attribute_quotes, cluster_index
+    from newsfuse.attribute.quotes import attribute_quotes, cluster_names
 
     kept = [d for d in documents if d.status == "kept"]
-    index = cluster_index(kept)
-    return tuple(q for doc in kept for q in attribute_quotes(doc, index))
+    index, mentions = cluster_names(kept)
+    return tuple(
+        q for doc, found in zip(kept, mentions, strict=True) for q in attribute_quotes(doc, index, found)
+    )
 
 
 def _with_sentences(

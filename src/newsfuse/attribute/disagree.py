@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -20,12 +21,14 @@ from newsfuse.attribute.dates import find_dates
 from newsfuse.attribute.speakers import TITLES, find_mentions
 from newsfuse.model import Disagreement, Document, Sentence
 
-__all__ = ["PAIR_THRESHOLD", "disagreements", "numbers"]
+__all__ = ["PAIR_THRESHOLD", "Amount", "disagreements", "numbers"]
 
 #: Pairs below this similarity state different things, so differing values are no conflict.
-PAIR_THRESHOLD = 0.7
+PAIR_THRESHOLD = 0.6
+#: Dates are compared only in pairs this similar: a differing date is often a different event.
+DATE_THRESHOLD = 0.8
 #: Pairs must share this share of content words (of the shorter sentence) as well.
-WORD_OVERLAP = 0.4
+WORD_OVERLAP = 0.3
 #: Name conflicts need the sentences to match even more closely outside the names.
 NAME_OVERLAP = 0.6
 MAX_PAIRS = 20000
@@ -48,7 +51,24 @@ NUMBER = re.compile(
 # Words after a number that are not what is counted ("5 of the", "3 in").
 NOT_UNITS = frozenset(
     "of in on at to and or the a an for from with by as than after before when who that which was were "
-    "is are has have had p.m a.m pm am times".split()
+    "is are has have had p.m a.m pm am times more less fewer earlier later ago other others percent-"
+    " per out through".split()
+)
+HEDGE = re.compile(
+    r"\b(?:more than|less than|fewer than|at least|at most|over|under|up to|nearly|almost|about|some|"
+    r"around|roughly|approximately|an estimated|estimated|as many as|as much as|as few as|between|"
+    r"from|another|top|topped|exceeding|beyond|before|after|since|no earlier than|no later than|by)\s*$",
+    re.IGNORECASE,
+)
+RANGE_BEFORE = re.compile(r"\d\s*(?:to|and|or|through|-|–)\s*(?:possibly|perhaps|about|around|nearly)?\s*$")
+RANGE_AFTER = re.compile(r"\s*(?:to|and|or|through|-|–)\s*(?:possibly|perhaps|about|around|nearly)?\s*\d")
+TIME_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
+    r"july|august|september|october|november|december|today|yesterday|tonight|this (?:year|week|month)|"
+    r"last (?:year|week|month)|so far|since|overnight)\b"
+)
+CAPTION = re.compile(
+    r"\bfile photo\b|^\s*FILE\b|\((?:AP|Associated Press|Reuters|Getty)[^)]*\)", re.IGNORECASE
 )
 STOPWORDS = frozenset(
     "the a an of to in on at and or for from with by as is are was were be been has have had that this "
@@ -57,9 +77,18 @@ STOPWORDS = frozenset(
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
 
 
-def numbers(sentence: str) -> dict[str, set[float]]:
-    """Numbers of a sentence by the unit word after them ("12 people" -> {"people": {12}})."""
-    out: dict[str, set[float]] = {}
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number in a sentence: its value, whether it is hedged or a range, and nearby words."""
+
+    value: float
+    fuzzy: bool  # "more than 600", "about 12", "49,000 to 46,000": bounds, not claims of equality
+    context: frozenset[str]  # content words of the word before the number and three after the unit
+
+
+def numbers(sentence: str) -> dict[str, list[Amount]]:
+    """Numbers of a sentence by the unit word after them ("12 people" -> {"people": [12]})."""
+    out: dict[str, list[Amount]] = {}
     for m in NUMBER.finditer(sentence):
         raw, unit = m.group("n").lower(), m.group("unit").lower()
         if unit in NOT_UNITS:
@@ -72,9 +101,31 @@ def numbers(sentence: str) -> dict[str, set[float]]:
                 continue  # a year, checked as a date
         if m.group("scale"):
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        after = sentence[m.end() : m.end() + 40]
+        fuzzy = bool(HEDGE.search(before) or RANGE_BEFORE.search(before) or RANGE_AFTER.match(after))
+        # What is counted happens after the unit ("12 people died") or just before ("killed 12").
+        context = frozenset(_content(" ".join(before.split()[-1:]) + " " + " ".join(after.split()[:3])))
         key = f"{m.group('hy')} {unit.rstrip('s')}" if m.group("hy") else unit.rstrip("s")
-        out.setdefault(key, set()).add(value)
+        out.setdefault(key, []).append(Amount(value, fuzzy, context))
     return out
+
+
+def _number_conflict(a: list[Amount], b: list[Amount]) -> bool:
+    """Exact amounts of one unit that differ, said of the same thing (shared neighbouring words)."""
+    if any(x.fuzzy for x in a + b):
+        return False
+    if {x.value for x in a} & {y.value for y in b}:
+        return False
+    return any(x.context & y.context for x in a for y in b)
+
+
+def _time_frame(sentence: str) -> frozenset[str]:
+    return frozenset(TIME_WORDS.findall(sentence.lower()))
+
+
+def _caption(sentence: str) -> bool:
+    return bool(CAPTION.search(sentence))
 
 
 def _content(sentence: str) -> set[str]:
@@ -111,18 +162,28 @@ def _pairs(sentences: Sequence[Sentence], vectors: np.ndarray) -> list[tuple[int
     return [(int(rows[k]), int(cols[k]), float(sims[rows[k], cols[k]])) for k in order]
 
 
-def _compare(a: Sentence, b: Sentence, anchors: Sequence[date | None]) -> tuple[str, str] | None:
+def _compare(
+    a: Sentence, b: Sentence, anchors: Sequence[date | None], similarity: float
+) -> tuple[str, str] | None:
     """(kind, topic) when ``a`` and ``b`` differ in a number, date or name."""
     words_a, words_b = _content(a.text), _content(b.text)
     if _overlap(words_a, words_b) < WORD_OVERLAP:
         return None
+    if _caption(a.text) or _caption(b.text):
+        return None  # photo captions describe other days' pictures
     num_a, num_b = numbers(a.text), numbers(b.text)
-    for unit in sorted(set(num_a) & set(num_b)):
-        if not num_a[unit] & num_b[unit]:
-            return "number", unit
+    if _time_frame(a.text) == _time_frame(b.text):  # "97 rockets on Friday" vs "750 this year"
+        for unit in sorted(set(num_a) & set(num_b)):
+            if _number_conflict(num_a[unit], num_b[unit]):
+                return "number", unit
     dates_a = [d for d in find_dates(a.text, anchors[a.doc]) if d.precision == "day"]
     dates_b = [d for d in find_dates(b.text, anchors[b.doc]) if d.precision == "day"]
-    if len(dates_a) == 1 and len(dates_b) == 1 and dates_a[0].iso != dates_b[0].iso:
+    if (
+        similarity >= DATE_THRESHOLD
+        and len(dates_a) == 1
+        and len(dates_b) == 1
+        and dates_a[0].iso != dates_b[0].iso
+    ):
         return "date", "date"
     names_a, names_b = _names(a.text), _names(b.text)
     only_a = {n for n in names_a if not any(_core(n) & _core(m) for m in names_b)}
@@ -142,8 +203,8 @@ def disagreements(
     anchors = [_anchor(d) for d in documents]
     out: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
-    for i, j, _ in _pairs(sentences, vectors):
-        found = _compare(sentences[i], sentences[j], anchors)
+    for i, j, similarity in _pairs(sentences, vectors):
+        found = _compare(sentences[i], sentences[j], anchors, similarity)
         if not found:
             continue
         kind, topic = found

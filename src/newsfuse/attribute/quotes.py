@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 from newsfuse.attribute.speakers import Context, Mention, NameIndex, find_mentions, resolve
 from newsfuse.model import Document, Quote
 
-__all__ = ["QUOTE_MIN_WORDS", "RawQuote", "attribute_quotes", "cluster_index", "find_quote_spans"]
+__all__ = [
+    "QUOTE_MIN_WORDS",
+    "RawQuote",
+    "attribute_quotes",
+    "cluster_index",
+    "cluster_names",
+    "find_quote_spans",
+]
 
 #: Shorter quoted runs are titles or scare quotes ("The Interview", “righteous deed”).
 QUOTE_MIN_WORDS = 3
@@ -238,6 +245,11 @@ GENDER_AFTER = re.compile(r"\s+(?:said|says|told\s+\w+|added|wrote)?,?\s*(?P<p>s
 
 def cluster_index(documents: Sequence[Document]) -> NameIndex:
     """Names of the whole cluster, with who talks and who is "she" or "he" in it."""
+    return cluster_names(documents)[0]
+
+
+def cluster_names(documents: Sequence[Document]) -> tuple[NameIndex, list[list[Mention]]]:
+    """The cluster's ``NameIndex`` and each document's mentions (for ``attribute_quotes``)."""
     per_doc = []
     for doc in documents:
         spans = [(q.start, q.end) for q in find_quote_spans(doc.text)]
@@ -255,9 +267,14 @@ def cluster_index(documents: Sequence[Document]) -> NameIndex:
             cue = GENDER_AFTER.match(text, m.end)
             if cue:
                 (female if cue.group("p") in ("she", "her") else male).add(name)
-    return replace(
-        index, talkers=frozenset(talkers), female=frozenset(female - male), male=frozenset(male - female)
+    index = replace(
+        index,
+        talkers=frozenset(talkers),
+        female=frozenset(female - male),
+        male=frozenset(male - female),
+        surnamed=frozenset(surnamed),
     )
+    return index, [mentions for _, mentions in per_doc]
 
 
 def _talkers(mentions: Sequence[Mention], text: str) -> frozenset[int]:
@@ -269,11 +286,17 @@ def _talkers(mentions: Sequence[Mention], text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def attribute_quotes(document: Document, index: NameIndex) -> list[Quote]:
-    """The direct quotations of one document with resolved speakers, in text order."""
+def attribute_quotes(
+    document: Document, index: NameIndex, mentions: Sequence[Mention] | None = None
+) -> list[Quote]:
+    """The direct quotations of one document with resolved speakers, in text order.
+
+    ``mentions`` are the document's name mentions when already found (``cluster_names``).
+    """
     text = document.text
     spans = find_quote_spans(text)
-    mentions = find_mentions(text, [(q.start, q.end) for q in spans])
+    if mentions is None:
+        mentions = find_mentions(text, [(q.start, q.end) for q in spans])
     objects = _objects(mentions, text)
     talkers = _talkers(mentions, text)
     quotes: list[Quote] = []
@@ -299,15 +322,11 @@ def attribute_quotes(document: Document, index: NameIndex) -> list[Quote]:
         if speaker is None and not phrase and len(words) < UNATTRIBUTED_MIN_WORDS:
             previous_close = raw.end
             continue
-        lead = len(body) - len(body.lstrip())
-        start = raw.start + lead
+        start = raw.start + len(body) - len(body.lstrip())
+        words_only = stripped.rstrip(", ")  # the comma before "he said" is not the speaker's
         quotes.append(
             Quote(
-                text=stripped.rstrip(",").strip(),
-                speaker=speaker,
-                doc_id=document.id,
-                start=start,
-                end=start + len(stripped),
+                text=words_only, speaker=speaker, doc_id=document.id, start=start, end=start + len(words_only)
             )
         )
         if speaker:

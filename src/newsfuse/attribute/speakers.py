@@ -10,8 +10,8 @@ where the speaker is nearly always named in full once in the cluster.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 __all__ = ["PRONOUNS", "Context", "Mention", "NameIndex", "find_mentions", "likely_person", "resolve"]
 
@@ -98,11 +98,8 @@ def _kind(words: Sequence[str]) -> str | None:
     return None
 
 
-def _is_headline(text: str, start: int) -> bool:
-    """True when the line holding ``start`` is title case (headlines capitalise every word)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+def _is_headline(line: str) -> bool:
+    """True when ``line`` is title case (headlines capitalise every word)."""
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < 4:
         return False
@@ -131,9 +128,16 @@ def find_mentions(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Men
     A possessive splits a run in two: "TV3's Duncan Garner" is the owner "TV3" and "Duncan Garner".
     """
     out = []
+    headline: dict[int, bool] = {}  # line start -> title case?
     for match in NAME_RUN.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in quoted) or _is_headline(text, start):
+        if any(a <= start < b for a, b in quoted):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in headline:
+            line_end = text.find("\n", start)
+            headline[line_start] = _is_headline(text[line_start : line_end if line_end >= 0 else len(text)])
+        if headline[line_start]:
             continue
         words = match.group(0).split()
         while words and words[0] in STOP:  # "Today Sony Pictures" -> "Sony Pictures"
@@ -169,16 +173,39 @@ class NameIndex:
     male: frozenset[str] = frozenset()
     surnamed: frozenset[str] = frozenset()  # full names whose last word is also used alone
 
+    # Lookups built once by ``build`` so resolving stays linear in the mentions of big clusters.
+    by_word: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False, repr=False)
+    by_initials: Mapping[str, Mention] = field(default_factory=dict, compare=False, repr=False)
+    by_title: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False, repr=False)
+
     @classmethod
     def build(cls, mentions: Sequence[Mention]) -> NameIndex:
-        return cls(tuple(m for m in mentions if m.kind in ("person", "org")))
+        unique: dict[tuple[str, str], Mention] = {}
+        for m in mentions:
+            if m.kind in ("person", "org"):
+                unique.setdefault((m.text, m.kind), m)
+        names = tuple(unique.values())
+        by_word: dict[str, list[Mention]] = {}
+        by_initials: dict[str, Mention] = {}
+        by_title: dict[str, list[Mention]] = {}
+        for m in names:
+            for w in dict.fromkeys(m.core):
+                by_word.setdefault(w, []).append(m)
+            if m.kind == "org" and len(m.core) > 1:
+                by_initials.setdefault("".join(w[0] for w in m.core if w[:1].isupper()), m)
+            if m.kind == "person":
+                by_title.setdefault(m.text.split()[0].lower().rstrip("."), []).append(m)
+        return cls(
+            names,
+            by_word={w: tuple(ms) for w, ms in by_word.items()},
+            by_initials=by_initials,
+            by_title={t: tuple(ms) for t, ms in by_title.items()},
+        )
 
     def kind_of(self, word: str) -> str | None:
         """ "person"/"org" when a single word is part of a known full name of that kind."""
-        for m in self.names:
-            if word in m.core:
-                return m.kind
-        return None
+        found = self.by_word.get(word)
+        return found[0].kind if found else None
 
     def fullest(self, name: str) -> str:
         """The longest known name that contains ``name``'s words (titles kept), else ``name``."""
@@ -191,7 +218,8 @@ class NameIndex:
                 return expanded
         best = name
         best_key = (len(name.split()), 0)
-        for m in self.names:
+        candidates = dict.fromkeys([*self.by_word.get(words[0], ()), *self.by_word.get(words[-1], ())])
+        for m in candidates:
             core = m.core
             if not core:
                 continue
@@ -208,17 +236,12 @@ class NameIndex:
 
     def _expand(self, acronym: str) -> str | None:
         """The organisation whose initials spell ``acronym`` ("LSE" -> "London School of Economics")."""
-        for m in self.names:
-            initials = "".join(w[0] for w in m.core if w[:1].isupper())
-            if m.kind == "org" and len(m.core) > 1 and initials == acronym.rstrip("s"):
-                return m.text
-        return None
+        found = self.by_initials.get(acronym.rstrip("s"))
+        return found.text if found else None
 
     def with_title(self, title: str) -> str | None:
         """The fullest name written after ``title`` ("president" -> "President Barack Obama")."""
-        found = [
-            m for m in self.names if m.kind == "person" and m.text.split()[0].lower().rstrip(".") == title
-        ]
+        found = self.by_title.get(title, ())
         if not found:
             return None
         best = max(found, key=lambda m: len(m.text.split()))

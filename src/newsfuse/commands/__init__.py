@@ -2,4 +2,4 @@
 parser and sets ``handler``; heavy imports happen inside the handler so ``--help`` stays fast.
 ``COMMANDS`` lists the modules in the order ``newsfuse --help`` shows them."""
 
-COMMANDS = ("summarize", "inspect", "eval", "batch", "serve")
+COMMANDS = ("summarize", "inspect", "eval", "batch", "stream", "stories", "serve")

@@ -9,6 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from newsfuse.model import Document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def inspect_cluster(documents: tuple, *, off_topic: bool = True) -> tuple:
+def inspect_cluster(documents: Sequence[Document], *, off_topic: bool = True) -> tuple[Document, ...]:
     """The cluster's documents as the pipeline sees them before summarizing (cleaned, flagged)."""
     from newsfuse.ingest.clean import clean_cluster
     from newsfuse.relevance import flag_off_topic
@@ -53,7 +57,7 @@ def inspect_cluster(documents: tuple, *, off_topic: bool = True) -> tuple:
     return docs
 
 
-def _document_json(doc) -> dict:
+def _document_json(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id,
         "source": doc.source,
@@ -68,7 +72,7 @@ def _document_json(doc) -> dict:
     }
 
 
-def _document_text(doc, removed_only: bool) -> list[str]:
+def _document_text(doc: Document, removed_only: bool) -> list[str]:
     status = doc.status if doc.status == "kept" else f"{doc.status.upper()}: {doc.reason}"
     out = [f"== {doc.source}  [{doc.kind}]  {status}"]
     for name in ("title", "date", "outlet"):

@@ -37,6 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"
     )
+    parser.add_argument(
+        "--allow-url-fetch",
+        action="store_true",
+        help="let documents be given as {'url': ...}; non-public addresses (loopback, private, "
+        "link-local) are still refused (default: off, send text only)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -47,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         from newsfuse.server import ServerSettings, create_app
     except ImportError as exc:
         raise ConfigError(f"serve: {exc.name or exc} is not installed; run {INSTALL_HINT}") from exc
-    settings = ServerSettings(workers=args.workers, time_limit=args.time_limit, encoder=args.encoder)
+    settings = ServerSettings(
+        workers=args.workers,
+        time_limit=args.time_limit,
+        encoder=args.encoder,
+        allow_url_fetch=args.allow_url_fetch,
+    )
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     return 0

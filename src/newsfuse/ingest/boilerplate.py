@@ -55,7 +55,13 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcopy this code to your website\b|^embed\b.*\bautoplay\b", _I), NAVIGATION),
     (re.compile(r"^(?:CLOSE|JUST WATCHED)\b|\bMUST WATCH\b.*\d:\d\d$|\bReplay More Videos\b"), CAPTION),
     (re.compile(r"\bfull screen autoplay\b|\bskip ad\b", _I), CAPTION),
-    (re.compile(r"^read or share this story:|^read more about:|^like this: like loading", _I), NAVIGATION),
+    (
+        re.compile(
+            r"^read more on this story:|^read or share this story:|^read more about:|^like this: like loading",
+            _I,
+        ),
+        NAVIGATION,
+    ),
     (re.compile(r"^(?:related|also read|more|read more|also|see also|full coverage)\s*:\s*\S", _I), RELATED),
     (re.compile(r"\bread more$|^\((?:also on|photos|watch|video)\b[^)]*\)$", _I), RELATED),
     (re.compile(r"^(?:\(|\[)?[^()\[\]]{0,80}\bfull coverage\)?$", _I), RELATED),
@@ -85,6 +91,16 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bPic [A-Z][a-z]+ [A-Z][a-z]+$|^Getty Images\b|^Getty \(\d\)$|\| Getty\b"), CAPTION),
     (re.compile(r"^FILE - In this\b.*\bfile photo\b", _I), CAPTION),
     (re.compile(r"^\d+ of \d+\.?(?:\s|$)"), CAPTION),
+    (
+        re.compile(
+            r"\bShow Caption\b|(?:^|\.\s+)(?:Photo|Photograph|Image|Credit): [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$"
+        ),
+        CAPTION,
+    ),
+    (
+        re.compile(r"\bHide Caption \d+ of \d+\b|^Caption [A-Z]|\bBuy Photo\b|^Wait 1 second to continue"),
+        CAPTION,
+    ),
     # A line ending in a parenthesised credit: "(David M Warren / Staff Photographer)".
     (
         re.compile(
@@ -106,6 +122,20 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:subscribe|sign up) (?:to|for) (?:our|the) \w*\s*newsletters?\b", _I), SIGNUP),
     (re.compile(r"\bdelivered (?:to your inbox|weekday mornings)\b|\bsubscribe now\b", _I), SIGNUP),
+    (
+        re.compile(
+            r"^newsletter sign up\b|\bselect a newsletter\b|^view all .{0,40}newsletters\.?$|\bnot a robot\b",
+            _I,
+        ),
+        SIGNUP,
+    ),
+    (
+        re.compile(
+            r"\bfollow (?:us|him|her|them) on (?:twitter|facebook)\b|\bas an interest to stay up to date\b",
+            _I,
+        ),
+        SIGNUP,
+    ),
     (re.compile(r"\bdow jones reprints\b|\bfor your personal, non-commercial use only\b", _I), SIGNUP),
     (
         re.compile(
@@ -181,7 +211,7 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\badd this (?:tweet|video) to your website by copying the code below\b", _I), NOTICE),
     # Reporting credits, contacts and embedded posts.
     (re.compile(r"^\((?:writing|reporting|editing|additional reporting) by\b", _I), CREDIT),
-    (re.compile(r"^[A-Z][\w.' -]{2,80} contributed to this report\.?$|\bcan be reached at\b", _I), CREDIT),
+    (re.compile(r"^[A-Z][\w.,' -]{2,120} contributed to this report\.?$|\bcan be reached at\b", _I), CREDIT),
     (re.compile(r"^write to [^.]{3,60} at \S+@\S+$|^\S+@\S+\.\w+$|^twitter: @\w+$|^follow @\w+", _I), CREDIT),
     (re.compile(r"^for (?:the latest|outside|more) [\w\s]+, follow @\w+$|^topics: ", _I), CREDIT),
     (re.compile(r"^(?:for further information:|safe harbor statement$)", _I), CREDIT),

@@ -112,8 +112,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "invalid_request", _validation_message(exc))
 
     @app.exception_handler(HTTPException)
-    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return error_response(exc.status_code, "http_error", str(exc.detail))
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        message = f"{request.method} {request.url.path}: {exc.detail}"
+        return error_response(exc.status_code, "http_error", message)
 
     @app.exception_handler(TooLargeError)
     async def too_large(_: Request, exc: TooLargeError) -> JSONResponse:

@@ -13,10 +13,11 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsfuse import __version__
 from newsfuse.config import SECTIONS, Options
+from newsfuse.errors import InputError
 from newsfuse.model import SCHEMA_VERSION, Document
 from newsfuse.server.runner import Runner
 from newsfuse.server.settings import ServerSettings
@@ -42,13 +43,26 @@ class DocumentIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="The report: plain text or a whole HTML page.")
+    text: str | None = Field(
+        default=None, min_length=1, description="The report: plain text or a whole HTML page."
+    )
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Instead of text: a public http(s) URL to fetch (only with serve --allow-url-fetch).",
+    )
     title: str | None = Field(default=None, max_length=500)
     source: str | None = Field(default=None, max_length=500, description="Where it came from (name or URL).")
     date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}", description="ISO 8601 date.")
     format: Literal["auto", "text", "html"] = Field(
         default="auto", description="'auto' treats the text as HTML when it looks like a page."
     )
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> DocumentIn:
+        if (self.text is None) == (self.url is None):
+            raise ValueError("give either 'text' or 'url'")
+        return self
 
 
 class OptionsIn(BaseModel):
@@ -79,24 +93,52 @@ def _check_limits(body: BriefingRequest, settings: ServerSettings) -> None:
             f"documents: {len(body.documents)} documents; the limit is {settings.max_documents} per request"
         )
     for n, doc in enumerate(body.documents):
-        if len(doc.text) > settings.max_document_chars:
-            raise TooLargeError(
-                f"documents[{n}]: {len(doc.text)} characters; the limit is {settings.max_document_chars}"
+        if doc.url is not None and not settings.allow_url_fetch:
+            raise InputError(
+                f"documents[{n}].url: this server does not fetch URLs; send the page's text instead "
+                "(or start it with newsfuse serve --allow-url-fetch)"
             )
+        _check_size(n, doc.text or "", settings)
 
 
-def _documents(body: BriefingRequest) -> tuple[Document, ...]:
+def _check_size(n: int, text: str, settings: ServerSettings) -> None:
+    if len(text) > settings.max_document_chars:
+        raise TooLargeError(
+            f"documents[{n}]: {len(text)} characters; the limit is {settings.max_document_chars}"
+        )
+
+
+def _text(n: int, item: DocumentIn, settings: ServerSettings) -> str:
+    """The document's text, fetched when it came as a URL (on a worker, within the time limit)."""
+    if item.text is not None:
+        return item.text
+    from newsfuse.server.fetch import fetch_url
+
+    # UTF-8 takes at most 4 bytes a character: this cap never refuses a page within the
+    # character limit, and the character check below still applies.
+    text = fetch_url(
+        item.url or "",
+        name=f"documents[{n}].url",
+        max_bytes=4 * settings.max_document_chars,
+        timeout=settings.fetch_timeout,
+    )
+    _check_size(n, text, settings)
+    return text
+
+
+def _documents(body: BriefingRequest, settings: ServerSettings) -> tuple[Document, ...]:
     from newsfuse.ingest.readers import looks_like_html
 
     docs = []
     for n, item in enumerate(body.documents, start=1):
-        html = item.format == "html" or (item.format == "auto" and looks_like_html(item.text))
+        text = _text(n - 1, item, settings)
+        html = item.format == "html" or (item.format == "auto" and looks_like_html(text))
         docs.append(
             Document(
                 id=f"d{n}",
-                source=item.source or f"document {n}",
-                text=item.text,
-                raw=item.text,
+                source=item.source or item.url or f"document {n}",
+                text=text,
+                raw=text,
                 kind="html" if html else "article",
                 title=item.title,
                 date=item.date[:10] if item.date else None,
@@ -130,11 +172,11 @@ def create_briefing(body: BriefingRequest, request: Request) -> dict[str, Any]:
     settings: ServerSettings = request.app.state.settings
     runner: Runner = request.app.state.runner
     _check_limits(body, settings)
-    documents = _documents(body)
     options = _options(body, settings)
     encoder = request.app.state.encoder
 
     def work() -> dict[str, Any]:
+        documents = _documents(body, settings)
         briefing = summarize(documents, options=options, cluster_id=body.id)
         out = briefing_to_dict(briefing)
         if body.evidence:
@@ -158,6 +200,7 @@ def healthz(request: Request) -> dict[str, Any]:
             "max_document_chars": settings.max_document_chars,
             "time_limit": settings.time_limit,
         },
+        "url_fetch": settings.allow_url_fetch,
     }
 
 

@@ -35,6 +35,11 @@ class ServerSettings:
     # Requests allowed to wait for a worker; more are refused at once with 503 (load shedding)
     # rather than timing out after a long wait (0: refuse whenever every worker is busy).
     max_pending: int = 64
+    # Documents may be given as {"url": ...} only when this is on (``serve --allow-url-fetch``);
+    # even then loopback, private, link-local and other non-public addresses are refused.
+    allow_url_fetch: bool = False
+    # Seconds per fetch (connect and each read); the briefing's time limit covers the whole.
+    fetch_timeout: float = 10.0
     # Sentence encoder loaded at start-up ("onnx" = bundled MiniLM, "lexical" for tests/speed).
     encoder: str = "onnx"
 
@@ -44,6 +49,6 @@ class ServerSettings:
                 raise ConfigError(f"server setting {name}: {getattr(self, name)} must be at least 1")
         if self.max_pending < 0:
             raise ConfigError(f"server setting max_pending: {self.max_pending} must not be negative")
-        for name in ("time_limit", "queue_limit"):
+        for name in ("time_limit", "queue_limit", "fetch_timeout"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"server setting {name}: {getattr(self, name)} must be positive")

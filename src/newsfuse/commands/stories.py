@@ -1,0 +1,87 @@
+"""``newsfuse stories list`` / ``newsfuse stories show ID``: read the story store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from newsfuse.commands.stream import add_db_argument
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "stories",
+        help="list the stories of a stream's store, or show one with its briefing",
+        description="Read the stories that `newsfuse stream` built.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="most recent stories first", description="List stories.")
+    add_db_argument(listing)
+    listing.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    listing.add_argument("--since", default=None, help="only stories active on or after this ISO date")
+    listing.add_argument("--json", action="store_true", help="one JSON object per story")
+    listing.set_defaults(handler=run_list)
+    show = actions.add_parser(
+        "show", help="one story: its briefing and articles", description="Show a story."
+    )
+    show.add_argument("story_id", metavar="ID", help="a story id from `newsfuse stories list`")
+    add_db_argument(show)
+    show.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or the stored JSON"
+    )
+    show.set_defaults(handler=run_show)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from newsfuse.stream.store import open_store
+
+    store = open_store(args.db)
+    try:
+        rows = store.stories(limit=args.limit, since=args.since)
+    finally:
+        store.close()
+    for row in rows:
+        if args.json:
+            print(json.dumps(asdict(row), ensure_ascii=False))
+        else:
+            stale = "" if row.briefed_size == row.size else " (briefing pending)"
+            print(
+                f"{row.id}\t{row.first_date}..{row.last_date}\t{row.size} articles\t{row.title[:70]}{stale}"
+            )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from newsfuse.errors import InputError
+    from newsfuse.stream.store import open_store
+
+    store = open_store(args.db)
+    try:
+        row = store.story(args.story_id)
+        if row is None:
+            raise InputError(f"story {args.story_id}: not in {store.url}; see `newsfuse stories list`")
+        briefing = store.briefing(args.story_id)
+        articles = store.story_articles(args.story_id)
+    finally:
+        store.close()
+    if args.format == "json":
+        record = {
+            "id": row.id, "size": row.size, "first_date": row.first_date, "last_date": row.last_date,
+            "title": row.title, "briefed_size": row.briefed_size, "briefing": briefing,
+            "articles": [{"id": a.id, "date": a.date, "title": a.title} for a in articles],
+        }  # fmt: skip
+        print(json.dumps(record, ensure_ascii=False))
+        return 0
+    out = [f"{row.title}", f"{row.id} · {row.size} articles · {row.first_date} to {row.last_date}", ""]
+    if briefing is None:
+        out.append("(no briefing yet)")
+    else:
+        if row.briefed_size < row.size:
+            out.append(f"(briefing covers {row.briefed_size} of {row.size} articles; refresh pending)")
+        out += [f"{s['text']} [{', '.join(s['sources'])}]" for s in briefing.get("summary", [])]
+    out += ["", "Articles:"] + [f"  {a.date}  {a.id}  {a.title}" for a in articles]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0

@@ -1,0 +1,177 @@
+"""Ingest a stream of articles into a store, batch by batch, and keep story briefings current.
+
+For each batch, in one ``exclusive`` store transaction: skip articles already stored, read the
+stories active around the batch's dates, assign, and save; only after the commit are the articles acknowledged (``on_ack``). Briefings of the
+stories that changed are refreshed after the batch (debounced: one summary per story per batch,
+not per article), each saved only if no newer briefing got there first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from newsfuse.config import Options
+from newsfuse.errors import InputError, NewsfuseError
+from newsfuse.stream.cluster import (
+    Article,
+    Assignment,
+    ClusterOptions,
+    article_from_dict,
+    assign,
+)
+from newsfuse.stream.store import Store
+
+__all__ = ["StreamReport", "ingest", "read_articles", "refresh_briefings", "run_stream"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class StreamReport:
+    """What a stream run did."""
+
+    articles: int = 0  # newly stored
+    repeated: int = 0  # already stored (or repeated in the input): acknowledged, not re-added
+    rejected: int = 0  # unreadable lines
+    new_stories: int = 0
+    briefings: int = 0
+    ingest_seconds: float = 0.0
+    briefing_seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.ingest_seconds if self.ingest_seconds else 0.0
+
+
+def read_articles(lines: Iterable[str], name: str, report: StreamReport | None = None) -> Iterator[Article]:
+    """Articles of JSONL lines; an unreadable line is logged, counted and skipped, not fatal."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem = f"{where}: not JSON ({exc.msg})"
+        else:
+            try:
+                yield article_from_dict(record, where)
+                continue
+            except InputError as exc:
+                problem = str(exc)
+        log.warning("%s", problem)
+        if report is not None:
+            report.rejected += 1
+            report.problems.append(problem)
+
+
+def _shift(date: str, days: int) -> str:
+    return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+
+
+def ingest(
+    store: Store,
+    articles: Sequence[Article],
+    options: ClusterOptions,
+    report: StreamReport | None = None,
+) -> tuple[list[Assignment], set[str]]:
+    """Cluster and store one batch; returns every article's assignment and the changed story ids.
+
+    Articles already stored (a re-run, or another writer) keep their story and are not re-added.
+    """
+    report = report if report is not None else StreamReport()
+    start = time.perf_counter()
+    unique: dict[str, Article] = {}
+    for article in articles:
+        if article.id in unique:
+            report.repeated += 1
+        else:
+            unique[article.id] = article
+    batch = list(unique.values())
+    with store.exclusive():
+        known = store.known_articles([a.id for a in batch])
+        fresh = [k for k, a in enumerate(batch) if a.id not in known]
+        assignments: list[Assignment] = []
+        changed: dict = {}
+        if fresh:
+            todo = [batch[k] for k in fresh]
+            since = _shift(min(a.date for a in todo), -options.window_days)
+            until = _shift(max(a.date for a in todo), options.window_days)
+            stories = store.active_stories(since, until)
+            assignments, changed = assign(todo, stories, options)
+            store.save(assignments, todo, list(changed.values()))
+    # Committed: from here on the articles are acknowledged.
+    by_id = {a.article_id: a for a in assignments}
+    out = [by_id.get(a.id) or Assignment(a.id, known[a.id], 1.0, new_story=False) for a in batch]
+    report.articles += len(assignments)
+    report.repeated += len(batch) - len(assignments)
+    report.new_stories += sum(a.new_story for a in assignments)
+    report.ingest_seconds += time.perf_counter() - start
+    return out, set(changed)
+
+
+def refresh_briefings(store: Store, story_ids: Iterable[str], summary_options: Options) -> int:
+    """Re-summarize the given stories from their stored articles; returns briefings saved."""
+    from newsfuse.model import Document, briefing_to_dict
+    from newsfuse.pipeline import summarize
+
+    saved = 0
+    for story_id in sorted(story_ids):
+        articles = store.story_articles(story_id)
+        if not articles:
+            continue
+        documents = [
+            Document(id=a.id, source=a.id, text=a.text, raw=a.text, title=a.title or None, date=a.date)
+            for a in articles
+        ]
+        try:
+            briefing = summarize(documents, options=summary_options, cluster_id=story_id)
+        except NewsfuseError as exc:
+            log.warning("story %s: no briefing (%s)", story_id, exc)
+            continue
+        saved += store.save_briefing(story_id, len(articles), briefing_to_dict(briefing))
+    return saved
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_stream(
+    articles: Iterable[Article],
+    store: Store,
+    *,
+    options: ClusterOptions | None = None,
+    summary_options: Options | None = None,
+    batch_size: int = 64,
+    briefings: bool = True,
+    on_ack: Callable[[Assignment], None] | None = None,
+    report: StreamReport | None = None,
+) -> StreamReport:
+    """Ingest ``articles`` in batches of ``batch_size``; refresh changed briefings after each."""
+    options = options or ClusterOptions()
+    summary_options = summary_options or Options()
+    report = report if report is not None else StreamReport()
+    for batch in _batches(articles, batch_size):
+        assignments, changed = ingest(store, batch, options, report)
+        if on_ack is not None:
+            for assignment in assignments:
+                on_ack(assignment)
+        if briefings and changed:
+            start = time.perf_counter()
+            report.briefings += refresh_briefings(store, changed, summary_options)
+            report.briefing_seconds += time.perf_counter() - start
+    return report

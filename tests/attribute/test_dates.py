@@ -1,0 +1,42 @@
+"""Date expressions resolved against the document's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.attribute.dates import find_dates
+
+ANCHOR = date(2014, 12, 17)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Today Sony Pictures announced it was cancelling the film.", ["2014-12-17"]),
+        ("The studio cancelled the Dec. 25 release.", ["2014-12-25"]),
+        ("The attack began as early as Nov. 24, officials said.", ["2014-11-24"]),
+        ("They said earlier this month they thought so.", ["2014-12"]),
+        ("He was arrested yesterday and charged tomorrow.", ["2014-12-16", "2014-12-18"]),
+        ("Police said on Monday the man fled.", ["2014-12-15"]),
+        ("The law was passed on December 3, 2013.", ["2013-12-03"]),
+        ("Talks stalled in March 2012 and resumed in 2013.", ["2012-03", "2013"]),
+        ("A story in a January paper mentions Dec. 28.", ["2013-12-28"]),
+    ],
+)
+def test_resolves_against_the_document_date(sentence: str, expected: list[str]) -> None:
+    assert [
+        d.iso for d in find_dates(sentence, ANCHOR if "January" not in sentence else date(2014, 1, 5))
+    ] == (expected)
+
+
+def test_relative_dates_need_a_document_date() -> None:
+    assert find_dates("Today Sony Pictures announced it.", None) == []
+    assert find_dates("It opens Dec. 25.", None) == []
+    assert [d.iso for d in find_dates("It opened on December 25, 2014.", None)] == ["2014-12-25"]
+
+
+def test_names_and_styles_are_not_dates() -> None:
+    assert find_dates("He told ABC “World News Tonight” anchor David Muir.", ANCHOR) == []
+    assert find_dates("They threatened a Sept. 11, 2001-style attack.", ANCHOR) == []

@@ -1,0 +1,90 @@
+"""Quote detection and speaker attribution on the example cluster and crafted news paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.attribute import cluster_quotes
+from newsfuse.attribute.quotes import find_quote_spans
+from newsfuse.model import Document
+
+
+def _quotes(*texts: str):
+    docs = [Document(id=f"d{n}", source=f"t{n}", text=t) for n, t in enumerate(texts, 1)]
+    return cluster_quotes(docs)
+
+
+def test_spans_pair_curly_and_straight_marks() -> None:
+    text = 'He said "one two three" and “four five six”.'
+    spans = [text[q.start : q.end] for q in find_quote_spans(text)]
+    assert spans == ["one two three", "four five six"]
+
+
+def test_quote_left_open_runs_to_the_paragraph_end() -> None:
+    text = "Leary said: “The first part goes on\n\n“And the second part closes.”"
+    spans = find_quote_spans(text)
+    assert [(text[q.start : q.end], q.closed) for q in spans] == [
+        ("The first part goes on", False),
+        ("And the second part closes.", True),
+    ]
+
+
+def test_split_quote_gives_both_parts_the_speaker() -> None:
+    quotes = _quotes(
+        "Mayor Jane Doe spoke on Monday.\n\n"
+        "“We will rebuild the bridge,” Doe said, “and we will do it this year.”"
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will rebuild the bridge", "Mayor Jane Doe"),
+        ("and we will do it this year.", "Mayor Jane Doe"),
+    ]
+
+
+def test_titles_and_scare_quotes_are_not_quotes() -> None:
+    quotes = _quotes('The film "The Interview" was pulled, and critics called it "a mess".')
+    assert quotes == ()
+
+
+def test_speaker_before_the_quote_and_unattributed_continuation() -> None:
+    quotes = _quotes(
+        "Police Chief Ann Lee addressed reporters. Lee said: “We have arrested two men.”\n\n"
+        "“More arrests are likely in the coming days.”"
+    )
+    assert [q.speaker for q in quotes] == ["Police Chief Ann Lee", "Police Chief Ann Lee"]
+
+
+def test_unnamed_speaker_is_kept_as_written() -> None:
+    quotes = _quotes("“It was terrifying to watch the water rise,” a neighbor said.")
+    assert quotes[0].speaker == "a neighbor"
+
+
+def test_spans_index_the_document_text(sony_docs) -> None:
+    quotes = cluster_quotes(sony_docs)
+    by_id = {d.id: d for d in sony_docs}
+    assert quotes
+    for q in quotes:
+        assert by_id[q.doc_id].text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [
+        ("We’ve made progress", "President Barack Obama"),  # “…,” Obama said
+        ("The cyber-attack is very serious", "President Barack Obama"),  # Obama told Muir
+        ("For now my recommendation would be that people go to the movies.", "President Barack Obama"),
+        ("no credible evidence", "President Barack Obama"),  # "the president said … “…”"
+        ("made a mistake", "President Barack Obama"),  # inside a paraphrase
+        ("I wish they spoke to me first", "President Barack Obama"),  # “…,” he said
+        ("We respect and understand", "Sony Pictures Entertainment"),  # the company said
+        ("As a result of our investigation", "FBI"),  # the FBI wrote in a statement
+    ],
+)
+def test_sony_speakers(sony_docs, fragment: str, speaker: str) -> None:
+    found = [q for q in cluster_quotes(sony_docs) if q.text.startswith(fragment)]
+    assert found, f"no quote starting {fragment!r}"
+    assert found[0].speaker == speaker
+
+
+def test_transcript_without_quote_marks_yields_no_quotes(sony_docs) -> None:
+    transcript = next(d for d in sony_docs if "transcript" in d.source)
+    assert not [q for q in cluster_quotes(sony_docs) if q.doc_id == transcript.id]

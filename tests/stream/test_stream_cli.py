@@ -1,0 +1,48 @@
+"""``newsfuse stream`` and ``newsfuse stories`` through their own door: briefings kept current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import main
+from newsfuse.stream.evaluate import event_stream
+
+
+def test_stream_then_stories_list_and_show(
+    tmp_path: Path,
+    validation_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    articles, gold = event_stream(validation_path, clusters=3, skip=4000, drop_irrelevant=True)
+    source = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"id": a.id, "date": a.date, "title": a.title, "text": a.text}) for a in articles]
+    source.write_text("\n".join([*lines, "{broken"]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "stories.db")
+
+    assert main(["stream", str(source), "--db", db]) == 0
+    captured = capsys.readouterr()
+    acks = [json.loads(line) for line in captured.out.splitlines()]
+    assert [a["id"] for a in acks] == [a.id for a in articles]
+    assert "1 rejected" in captured.err
+    assert "articles.jsonl:7: not JSON" in caplog.text
+    stories = {a["story"] for a in acks}
+    assert len(set(gold.values())) <= len(stories) < len(articles)  # grouping quality: test_stream_cluster
+
+    assert main(["stories", "list", "--db", db, "--json"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {row["id"] for row in listed} == stories
+    assert all(row["briefed_size"] == row["size"] for row in listed), "every briefing is current"
+
+    story = max(listed, key=lambda row: row["size"])
+    assert main(["stories", "show", story["id"], "--db", db, "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["briefing"]["summary"], "the story has a briefing with a summary"
+    cited = {source for sentence in shown["briefing"]["summary"] for source in sentence["sources"]}
+    assert cited <= {a["id"] for a in shown["articles"]}
+
+    assert main(["stories", "show", "no-such-story", "--db", db]) == 1
+    assert "story no-such-story: not in" in capsys.readouterr().err

@@ -1,0 +1,164 @@
+"""The story store on SQLite and on a real PostgreSQL: migrations, ingest, briefings, concurrent
+writers, and a SIGKILL mid-ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsfuse.errors import ConfigError
+from newsfuse.stream.cluster import Article, ClusterOptions
+from newsfuse.stream.evaluate import duc_stream
+from newsfuse.stream.runner import StreamReport, ingest, run_stream
+from newsfuse.stream.store import MIGRATIONS, Store, open_store
+
+POSTGRES = os.environ.get("NEWSFUSE_TEST_POSTGRES")
+TABLES = ("briefings", "articles", "stories", "schema_migrations")
+
+
+def _reset_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute(f"DROP TABLE IF EXISTS {', '.join(TABLES)}")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store location on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "stories.db")
+        return
+    if not POSTGRES:
+        pytest.skip("NEWSFUSE_TEST_POSTGRES is unset; .ci/run starts a PostgreSQL and sets it")
+    pytest.importorskip("psycopg", reason="psycopg is the optional extra [postgres]")
+    _reset_postgres(POSTGRES)
+    yield POSTGRES
+    _reset_postgres(POSTGRES)
+
+
+@pytest.fixture(scope="module")
+def duc_articles(duc_path: Path) -> list[Article]:
+    return [a for a, _ in duc_stream(duc_path, limit=240)]
+
+
+def _jsonl(path: Path, articles: list[Article]) -> Path:
+    lines = [json.dumps({"id": a.id, "date": a.date, "title": a.title, "text": a.text}) for a in articles]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _stream_command(source: Path, db: str, batch: int = 8) -> list[str]:
+    return [
+        sys.executable, "-m", "newsfuse.cli", "stream", str(source), "--db", db,
+        "--batch", str(batch), "--no-briefings",
+    ]  # fmt: skip
+
+
+def test_migrations_are_applied_once_and_recorded(db_url: str) -> None:
+    store = open_store(db_url)
+    store.close()
+    store = open_store(db_url)
+    try:
+        assert store.migrate() == []  # type: ignore[attr-defined]
+        names = store._rows("SELECT name FROM schema_migrations")  # type: ignore[attr-defined]
+        assert [n for (n,) in names] == [m[0] for m in MIGRATIONS]
+    finally:
+        store.close()
+
+
+def test_ingest_is_idempotent_and_consistent(db_url: str, duc_articles: list[Article]) -> None:
+    store = open_store(db_url)
+    try:
+        report = run_stream(duc_articles[:60], store, batch_size=16, briefings=False)
+        assert report.articles == 60 and report.repeated == 0
+        again = StreamReport()
+        assignments, changed = ingest(store, duc_articles[:20], ClusterOptions(), again)
+        assert (again.articles, again.repeated, changed) == (0, 20, set())
+        assert all(store.known_articles([a.article_id])[a.article_id] == a.story_id for a in assignments)
+        counts = store.counts()
+        assert counts["articles"] == 60
+        assert sum(row.size for row in store.stories(limit=1000)) == 60
+        assert store.check() == []
+    finally:
+        store.close()
+
+
+def test_an_older_briefing_never_replaces_a_newer_one(db_url: str, duc_articles: list[Article]) -> None:
+    store = open_store(db_url)
+    try:
+        run_stream(duc_articles[:3], store, briefings=False)
+        story_id = store.stories(limit=1)[0].id
+        assert store.stale_stories() and story_id in store.stale_stories()
+        assert store.save_briefing(story_id, 2, {"summary": ["new"]})
+        assert not store.save_briefing(story_id, 1, {"summary": ["old"]})
+        assert store.briefing(story_id) == {"summary": ["new"]}
+    finally:
+        store.close()
+
+
+def test_an_unknown_store_scheme_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="mysql://x: unknown scheme"):
+        open_store("mysql://x")
+
+
+def _check_store(url: str, expected_ids: set[str]) -> Store:
+    store = open_store(url)
+    assert store.check() == []
+    assert set(store.known_articles(sorted(expected_ids))) == expected_ids
+    return store
+
+
+def test_two_concurrent_writers_lose_nothing(
+    db_url: str, duc_articles: list[Article], tmp_path: Path
+) -> None:
+    # Both writers also race to create the schema: migrations run under the writer lock.
+    halves = (duc_articles[:120], duc_articles[120:])
+    sources = [_jsonl(tmp_path / f"half{k}.jsonl", half) for k, half in enumerate(halves)]
+    writers = [subprocess.Popen(_stream_command(s, db_url, batch=4), stdout=subprocess.PIPE) for s in sources]
+    outputs = [w.communicate(timeout=300)[0] for w in writers]
+    assert [w.returncode for w in writers] == [0, 0]
+    acknowledged = {json.loads(line)["id"] for out in outputs for line in out.splitlines()}
+    assert acknowledged == {a.id for a in duc_articles}
+    store = _check_store(db_url, acknowledged)
+    try:
+        assert store.counts()["articles"] == len(duc_articles)
+        assert sum(row.size for row in store.stories(limit=10_000)) == len(duc_articles)
+    finally:
+        store.close()
+
+
+def test_sigkill_mid_ingest_keeps_every_acknowledged_article(
+    db_url: str, duc_articles: list[Article], tmp_path: Path
+) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", duc_articles)
+    process = subprocess.Popen(_stream_command(source, db_url, batch=4), stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    acknowledged: list[str] = []
+    deadline = time.monotonic() + 120
+    while len(acknowledged) < 40 and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        acknowledged.append(json.loads(line)["id"])
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+    assert 40 <= len(acknowledged) < len(duc_articles), "the writer should have been killed mid-stream"
+    store = _check_store(db_url, set(acknowledged))
+    store.close()
+    # Re-running the stream completes it without duplicating anything.
+    subprocess.run(_stream_command(source, db_url), check=True, capture_output=True, timeout=300)
+    store = _check_store(db_url, {a.id for a in duc_articles})
+    try:
+        assert store.counts()["articles"] == len(duc_articles)
+    finally:
+        store.close()
