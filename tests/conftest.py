@@ -35,7 +35,8 @@ def dev_path() -> Path:
 
 @pytest.fixture(scope="session")
 def dev_clusters(dev_path: Path) -> list[dict]:
-    return [json.loads(line) for line in dev_path.open(encoding="utf-8")]
+    with dev_path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
 
 
 @pytest.fixture(scope="session")

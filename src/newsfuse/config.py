@@ -32,9 +32,15 @@ class Options:
     redundancy_threshold: float = 0.6
     # Extra sections to compute and render (see SECTIONS).
     sections: tuple[str, ...] = field(default=())
-    # Clusters larger than this many sentences are pre-filtered lexically before encoding, which
-    # keeps cost about linear in the input (a 500-document story has ~12k sentences).
+    # Only a pool of the sentences ranked best by cheap lexical features is encoded: at least
+    # pool_sentences, pool_per_document more per document, never more than max_encoded_sentences.
+    # Encoding is ~90% of the cost; on the dev set a pool of 48 scores as well as encoding all
+    # (BENCHMARKS.md), and the cap keeps a 500-document story (~12k sentences) under a minute.
+    pool_sentences: int = 48
+    pool_per_document: int = 5
     max_encoded_sentences: int = 2500
+    # Sentences outside the pool checked as possible paraphrases of summary sentences (citations).
+    max_citation_checks: int = 2000
 
     def __post_init__(self) -> None:
         if not 10 <= self.words <= 5000:

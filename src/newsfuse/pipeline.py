@@ -1,11 +1,14 @@
 """summarize(): runs the stages in order; the only module that knows that order.
 
-ingest.clean -> segment -> represent -> align -> select -> (render, by the caller)
+    ingest.clean -> segment -> [lexical features -> pool] -> represent -> relevance -> align
+    -> select -> (render, by the caller)
+
+Only a pool of the most promising sentences (by cheap lexical features) is encoded, so cost
+grows about linearly with the input however large the cluster.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,75 +23,61 @@ from newsfuse.relevance import flag_off_topic
 from newsfuse.represent import get_encoder
 from newsfuse.represent.lexical import tokens
 from newsfuse.segment import segment
-from newsfuse.select import Weights, features, select, tidy
+from newsfuse.select import LEXICAL_FEATURES, lexical_features, neural_features, select, tidy, weights
 
 __all__ = ["summarize"]
 
-# A sentence whose content words overlap a summary sentence's this much is checked with the
-# encoder as a possible paraphrase (for citations in pre-filtered big clusters).
-CITATION_OVERLAP = 0.3
+# A sentence outside the pool whose content words cover this share of a summary sentence's is
+# encoded and checked as a possible paraphrase, so citations stay complete for big clusters.
+CITATION_OVERLAP = 0.4
 
 
-def _prefilter(sentences: Sequence[Sentence], documents: Sequence[Document], limit: int) -> list[int]:
-    """Indices (in order) of the ``limit`` sentences most worth encoding, by cheap lexical cues.
-
-    A word's weight is the share of documents that use it, so a sentence that uses the story's
-    common vocabulary scores high; early sentences get a bonus. Linear in the input.
-    """
-    if len(sentences) <= limit:
-        return list(range(len(sentences)))
-    bags = [set(tokens(s.text)) for s in sentences]
-    doc_terms: dict[int, set[str]] = {}
-    for s, bag in zip(sentences, bags, strict=True):
-        doc_terms.setdefault(s.doc, set()).update(bag)
-    df = Counter(t for terms in doc_terms.values() for t in terms)
-    n_docs = max(1, len(doc_terms))
-    scores = np.asarray(
-        [
-            (sum(df[t] for t in bag) / n_docs / (len(bag) + 3)) + 0.3 / np.sqrt(1 + s.position)
-            for s, bag in zip(sentences, bags, strict=True)
-        ]
-    )
-    keep = np.argsort(-scores, kind="stable")[:limit]
-    return sorted(int(i) for i in keep)
+def _pool(lexical: np.ndarray, n_docs: int, options: Options) -> list[int]:
+    """Indices (ascending) of the sentences with the best lexical score, as many as options allow."""
+    limit = min(options.max_encoded_sentences, options.pool_sentences + options.pool_per_document * n_docs)
+    if len(lexical) <= limit:
+        return list(range(len(lexical)))
+    prescore = lexical @ weights()[: len(LEXICAL_FEATURES)]
+    return sorted(int(i) for i in np.argsort(-prescore, kind="stable")[:limit])
 
 
 def _citations(
     chosen: Sequence[int],
-    pool: Sequence[Sentence],
-    pool_vectors: np.ndarray,
-    all_sentences: Sequence[Sentence],
-    in_pool: set[int],
+    pool: Sequence[int],
+    sentences: Sequence[Sentence],
+    documents: Sequence[Document],
+    vectors: np.ndarray,
     support: Sequence[frozenset[int]],
     options: Options,
 ) -> list[frozenset[int]]:
-    """Documents stating each chosen sentence, including sentences left out of the pool."""
-    if len(pool) == len(all_sentences):
-        return [support[i] for i in chosen]
-    encoder = get_encoder(options.encoder)
-    out = []
-    bags = [set(tokens(s.text)) for s in all_sentences]
-    for i in chosen:
-        mine = set(tokens(pool[i].text))
-        candidates = [
-            j
-            for j, bag in enumerate(bags)
-            if j not in in_pool
-            and mine
-            and len(mine & bag) / len(mine) >= CITATION_OVERLAP
-            and all_sentences[j].doc not in support[i]
-        ]
-        docs = set(support[i])
-        if candidates:
-            vecs = encoder.encode([all_sentences[j].text for j in candidates])
-            sims = vecs @ pool_vectors[i]
-            docs.update(
-                all_sentences[j].doc
-                for j, s in zip(candidates, sims, strict=True)
-                if s >= options.support_threshold
-            )
-        out.append(frozenset(docs))
-    return out
+    """Documents stating each chosen pool sentence, checking sentences outside the pool too."""
+    cited = [set(support[i]) for i in chosen]
+    if len(pool) == len(sentences):
+        return [frozenset(c) for c in cited]
+    in_pool = set(pool)
+    bags = {
+        j: set(tokens(s.text))
+        for j, s in enumerate(sentences)
+        if j not in in_pool and documents[s.doc].status == "kept"
+    }
+    wanted: dict[int, list[int]] = {}  # outside sentence -> chosen slots it may support
+    for slot, i in enumerate(chosen):
+        mine = set(tokens(sentences[pool[i]].text))
+        for j, bag in bags.items():
+            if (
+                mine
+                and sentences[j].doc not in cited[slot]
+                and len(mine & bag) >= CITATION_OVERLAP * len(mine)
+            ):
+                wanted.setdefault(j, []).append(slot)
+    if wanted:
+        outside = sorted(wanted)
+        found = get_encoder(options.encoder).encode([sentences[j].text for j in outside])
+        for j, vector in zip(outside, found, strict=True):
+            for slot in wanted[j]:
+                if float(vector @ vectors[chosen[slot]]) >= options.support_threshold:
+                    cited[slot].add(sentences[j].doc)
+    return [frozenset(c) for c in cited]
 
 
 def summarize(
@@ -99,37 +88,35 @@ def summarize(
     if not documents:
         raise InputError(f"{cluster_id}: no documents")
     docs = clean_cluster(documents)
-    all_sentences = segment(docs)
-    pool_index = _prefilter(all_sentences, docs, options.max_encoded_sentences)
-    pool = [all_sentences[i] for i in pool_index]
-    encoder = get_encoder(options.encoder)
-    vectors = encoder.encode([s.text for s in pool])
-    docs = flag_off_topic(docs, pool, vectors)
-    keep = [i for i, s in enumerate(pool) if docs[s.doc].status == "kept"]
-    pool = [pool[i] for i in keep]
-    vectors = vectors[keep]
-    all_sentences = tuple(s for s in all_sentences if docs[s.doc].status == "kept")
-    alignment = align(pool, vectors, docs, threshold=options.support_threshold)
-    scores = features(pool, vectors, alignment, docs) @ Weights().vector()
-    chosen = select(pool, vectors, scores, words=options.words, redundancy=options.redundancy_threshold)
-    position_of = {(s.doc, s.start): k for k, s in enumerate(all_sentences)}
-    in_pool = {position_of[(s.doc, s.start)] for s in pool}
-    cited = _citations(chosen, pool, vectors, all_sentences, in_pool, alignment.support, options)
+    sentences = segment(docs)
+    lexical = lexical_features(sentences, docs)
+    pool = _pool(lexical, sum(d.status == "kept" for d in docs), options)
+    vectors = get_encoder(options.encoder).encode([sentences[i].text for i in pool])
+    docs = flag_off_topic(docs, [sentences[i] for i in pool], vectors)
+    if any(d.status != "kept" for d in docs):  # drop what relevance set aside
+        keep = [k for k, i in enumerate(pool) if docs[sentences[i].doc].status == "kept"]
+        pool, vectors = [pool[k] for k in keep], vectors[keep]
+    pooled = [sentences[i] for i in pool]
+    alignment = align(pooled, vectors, docs, threshold=options.support_threshold)
+    features = np.hstack([lexical[pool], neural_features(pooled, vectors, alignment)])
+    scores = features @ weights()
+    chosen = select(pooled, vectors, scores, words=options.words, redundancy=options.redundancy_threshold)
+    cited = _citations(chosen, pool, sentences, docs, vectors, alignment.support, options)
     summary = tuple(
         SummarySentence(
-            text=tidy(pool[i].text),
+            text=tidy(pooled[i].text),
             sources=tuple(docs[d].id for d in sorted(sources)),
             sentence=i,
         )
         for i, sources in zip(chosen, cited, strict=True)
     )
-    extra = attribute(docs, pool, vectors, alignment, options)  # empty unless options.sections
+    extra = attribute(docs, pooled, vectors, alignment, options)  # empty unless options.sections
     return Briefing(
         id=cluster_id,
         documents=docs,
         summary=summary,
         words=options.words,
-        sentences=tuple(pool),
+        sentences=tuple(pooled),
         facts=alignment.facts,
         quotes=extra.quotes,
         disagreements=extra.disagreements,

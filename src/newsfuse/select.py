@@ -1,50 +1,92 @@
 """Selection: score sentences, fill the word budget without repeating, put them in reading order.
 
-Reads sentences, their vectors, the alignment and documents; returns the indices of the chosen
-sentences in reading order. Scores combine centrality (similarity to the cluster centroid, each
-document weighted equally), cross-source support, position in the document and form (length,
-dangling openings, questions).
+Two kinds of features, so cost stays about linear in the input:
+- lexical features for every sentence (position, length, how widely the story's vocabulary is
+  shared across sources, form): cheap, and they also pick the pool worth encoding;
+- neural features for the encoded pool (centrality against the cluster centroid with each
+  document weighted equally, and graded support from other sources).
+A linear model over both gives the score (weights in ``select_data/weights.json``, trained by
+``scripts/train_scorer.py``; the defaults below are the hand-set starting point).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
 from newsfuse.align import Alignment
 from newsfuse.model import Document, Sentence
+from newsfuse.represent.lexical import tokens
 
-__all__ = ["Weights", "features", "select", "tidy"]
+__all__ = [
+    "FEATURES",
+    "LEXICAL_FEATURES",
+    "NEURAL_FEATURES",
+    "lexical_features",
+    "neural_features",
+    "select",
+    "tidy",
+    "weights",
+]
 
 # Openings that lean on a previous sentence the reader will not see.
 DANGLING = re.compile(
     r"^(?:[\"“‘']\s*)?(?:But|However|And|Also|Still|Yet|So|Then|Meanwhile|Instead|Moreover|"
-    r"He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such|There|Here)\b"
+    r"He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such|There|Here)\b",
+    re.IGNORECASE,
 )
 # "CAIRO (Reuters) -", "WASHINGTON (AP) —", "NEW YORK —": datelines add words, not content.
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[-—–]+\s*")
 LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
-FEATURES = ("centrality", "support", "lead", "position", "length", "dangling", "question", "transcript")
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+LEXICAL_FEATURES = (
+    "bias",
+    "lead",
+    "position",
+    "relative_position",
+    "length",
+    "long",
+    "shared_vocabulary",
+    "dangling",
+    "question",
+    "quote",
+    "transcript",
+)
+NEURAL_FEATURES = ("centrality", "support")
+FEATURES = LEXICAL_FEATURES + NEURAL_FEATURES
+
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "bias": 0.0,
+    "lead": 0.35,
+    "position": 0.25,
+    "relative_position": 0.0,
+    "length": 0.3,
+    "long": -0.3,
+    "shared_vocabulary": 1.0,
+    "dangling": -0.2,
+    "question": -0.4,
+    "quote": 0.0,
+    "transcript": -0.3,
+    "centrality": 1.0,
+    "support": 0.6,
+}
+WEIGHTS_FILE = Path(__file__).with_name("select_data") / "weights.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """Linear weights of the sentence features (tuned on the dev set; see BENCHMARKS.md)."""
-
-    centrality: float = 1.0
-    support: float = 0.6
-    lead: float = 0.35
-    position: float = 0.25
-    length: float = 0.3
-    dangling: float = -0.2
-    question: float = -0.4
-    transcript: float = -0.3
-
-    def vector(self) -> np.ndarray:
-        return np.asarray([getattr(self, name) for name in FEATURES], dtype=np.float32)
+@functools.cache
+def weights() -> np.ndarray:
+    """Weight vector over FEATURES: the trained file when present, else the defaults."""
+    values = dict(DEFAULT_WEIGHTS)
+    if WEIGHTS_FILE.is_file():
+        values.update(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"])
+    return np.asarray([values[name] for name in FEATURES], dtype=np.float32)
 
 
 def tidy(text: str) -> str:
@@ -54,15 +96,44 @@ def tidy(text: str) -> str:
     return trimmed if len(trimmed.split()) >= 4 else text
 
 
-def features(
-    sentences: Sequence[Sentence],
-    vectors: np.ndarray,
-    alignment: Alignment,
-    documents: Sequence[Document],
-) -> np.ndarray:
-    """(n_sentences, len(FEATURES)) feature matrix, each column roughly in 0..1."""
+def lexical_features(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
+    """(n_sentences, len(LEXICAL_FEATURES)); linear in the input, no model."""
     n = len(sentences)
-    out = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    out = np.zeros((n, len(LEXICAL_FEATURES)), dtype=np.float32)
+    if not n:
+        return out
+    bags = [set(tokens(s.text)) for s in sentences]
+    doc_terms: dict[int, set[str]] = {}
+    doc_length: Counter[int] = Counter()
+    for s, bag in zip(sentences, bags, strict=True):
+        doc_terms.setdefault(s.doc, set()).update(bag)
+        doc_length[s.doc] += 1
+    df = Counter(t for terms in doc_terms.values() for t in terms)
+    n_docs = len(doc_terms)
+    positions = np.asarray([s.position for s in sentences], dtype=np.float32)
+    words = np.asarray([s.words for s in sentences], dtype=np.float32)
+    out[:, 0] = 1.0
+    out[:, 1] = positions == 0
+    out[:, 2] = 1.0 / np.sqrt(1.0 + positions)
+    out[:, 3] = [1.0 - s.position / max(1, doc_length[s.doc]) for s in sentences]
+    out[:, 4] = np.clip((words - 6) / 12, 0, 1)
+    out[:, 5] = np.clip((words - 45) / 30, 0, 1)
+    # Share of the sentence's content words that other sources use too (0 with one source).
+    out[:, 6] = [
+        sum(df[t] - 1 for t in bag) / max(1, n_docs - 1) / (len(bag) + 2) if n_docs > 1 else 0.0
+        for bag in bags
+    ]
+    out[:, 7] = [bool(DANGLING.match(s.text)) for s in sentences]
+    out[:, 8] = ["?" in s.text for s in sentences]
+    out[:, 9] = [bool(QUOTE_MARKS.search(s.text)) for s in sentences]
+    out[:, 10] = [documents[s.doc].kind == "transcript" for s in sentences]
+    return out
+
+
+def neural_features(sentences: Sequence[Sentence], vectors: np.ndarray, alignment: Alignment) -> np.ndarray:
+    """(n_sentences, len(NEURAL_FEATURES)) for encoded sentences."""
+    n = len(sentences)
+    out = np.zeros((n, len(NEURAL_FEATURES)), dtype=np.float32)
     if not n:
         return out
     own = np.asarray([s.doc for s in sentences])
@@ -75,14 +146,6 @@ def features(
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
     out[:, 0] = vectors @ centre
     out[:, 1] = alignment.soft_support / max(1, len(doc_ids) - 1)
-    positions = np.asarray([s.position for s in sentences], dtype=np.float32)
-    out[:, 2] = positions == 0
-    out[:, 3] = 1.0 / np.sqrt(1.0 + positions)
-    words = np.asarray([s.words for s in sentences], dtype=np.float32)
-    out[:, 4] = np.clip((words - 6) / 12, 0, 1) - np.clip((words - 50) / 30, 0, 1)
-    out[:, 5] = [bool(DANGLING.match(s.text)) for s in sentences]
-    out[:, 6] = ["?" in s.text for s in sentences]
-    out[:, 7] = [documents[s.doc].kind == "transcript" for s in sentences]
     return out
 
 

@@ -1,0 +1,97 @@
+"""Tune the selector on dev data: ROUGE for weight/pool variants, with encodings cached in memory.
+
+    python scripts/tune_selector.py ../shared/data/multinews-raw-dev.jsonl [--limit K]
+
+Prints one line per variant. Development tool: the shipped weights come from train_scorer.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse import pipeline, select
+from newsfuse.config import Options
+from newsfuse.ingest.readers import documents_from_texts
+from newsfuse.represent import get_encoder
+
+
+class CachingEncoder:
+    name = "onnx"
+
+    def __init__(self) -> None:
+        self.real = get_encoder("onnx")
+        self.cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            for t, v in zip(missing, self.real.encode(missing), strict=True):
+                self.cache[t] = v
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.asarray([self.cache[t] for t in texts], dtype=np.float32)
+
+
+def score_all(clusters, options, scorer):
+    from newsfuse.evaluate import _sentences
+
+    totals = np.zeros(3)
+    for docs, refs in clusters:
+        briefing = pipeline.summarize(docs, options=options)
+        summary = "\n".join(s.text for s in briefing.summary)
+        for ref in refs:
+            r = scorer.score("\n".join(_sentences(ref)), summary)
+            totals += [r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeLsum"].fmeasure]
+    return 100 * totals / len(clusters)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--trained", action="store_true", help="start from select_data/weights.json")
+    parser.add_argument("--variants", default="{}", help="JSON list of {weights overrides, pool, words}")
+    args = parser.parse_args()
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    with Path(args.data).open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle][: args.limit]
+    clusters = [
+        (documents_from_texts(r["documents"], prefix="d", source=str(r["id"])), [r["summary"]]) for r in rows
+    ]
+    encoder = CachingEncoder()
+    pipeline.get_encoder = lambda name: encoder  # type: ignore[assignment]
+    base = dict(select.DEFAULT_WEIGHTS)
+    if args.trained:
+        base.update(json.loads(select.WEIGHTS_FILE.read_text())["weights"])
+    select.WEIGHTS_FILE = Path("/nonexistent")  # variants below set every weight themselves
+    variants = json.loads(args.variants) or [{}]
+    for variant in variants:
+        variant = dict(variant)
+        pool = variant.pop("pool", 100000)
+        words = variant.pop("words", 250)
+        redundancy = variant.pop("redundancy", Options().redundancy_threshold)
+        weights = {**base, **variant}
+        select.weights.cache_clear()
+        select.DEFAULT_WEIGHTS = weights  # type: ignore[misc]
+        options = dataclasses.replace(
+            Options(), pool_sentences=pool, pool_per_document=0, words=words, redundancy_threshold=redundancy
+        )
+        t = time.perf_counter()
+        r1, r2, rl = score_all(clusters, options, scorer)
+        print(
+            f"{r1:6.2f} {r2:6.2f} {rl:6.2f}  pool={pool} words={words} red={redundancy} {variant}  ({time.perf_counter() - t:.0f}s)"
+        )
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The newsfuse command through its own door (a subprocess), as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import build_parser
+from newsfuse.commands import COMMANDS
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsfuse.cli", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+    )
+
+
+def test_every_command_has_help() -> None:
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert set(subparsers.choices) == set(COMMANDS)
+    for name, sub in subparsers.choices.items():
+        assert sub.description or sub.format_help(), name
+        assert any(name == c.dest for c in subparsers._choices_actions), name
+        assert next(c for c in subparsers._choices_actions if c.dest == name).help, name
+
+
+def test_help_loads_no_model() -> None:
+    code = "import sys; from newsfuse.cli import build_parser; build_parser(); print(sorted(sys.modules))"
+    modules = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    for heavy in ("onnxruntime", "numpy", "pysbd", "trafilatura", "fastapi", "ray"):
+        assert f"'{heavy}'" not in modules, heavy
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_summarize_example_in_every_format(sony_dir: Path, fmt: str) -> None:
+    result = run("summarize", str(sony_dir), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["schema_version"]
+        assert data["summary"] and all(s["sources"] for s in data["summary"])
+        ids = {d["id"] for d in data["documents"]}
+        assert all(set(s["sources"]) <= ids for s in data["summary"])
+        assert {"id", "title", "kind", "status", "reason"} <= set(data["documents"][0])
+    else:
+        assert "[1]" in result.stdout and ("Sources" in result.stdout)
+
+
+def test_jsonl_with_a_bad_line_reports_it_and_goes_on(tmp_path: Path, dev_clusters: list[dict]) -> None:
+    path = tmp_path / "in.jsonl"
+    good = {"id": dev_clusters[0]["id"], "documents": dev_clusters[0]["documents"]}
+    path.write_text("{broken\n" + json.dumps(good) + "\n")
+    result = run("summarize", str(path), "--format", "json", "--words", "100")
+    assert result.returncode == 0
+    assert "in.jsonl:1" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["id"] == good["id"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty file"), (b"\x00\x01\x02binary", "binary file")],
+)
+def test_bad_input_is_one_clear_line(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("summarize", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert str(path) in result.stderr and message in result.stderr
+
+
+def test_stdin_multinews_form() -> None:
+    stdin = (
+        "The storm hit the coast on Monday and cut power to thousands of homes. Officials opened shelters. "
+        "||||| Thousands of homes lost power when the storm reached the coast on Monday, officials said."
+    )
+    result = run("summarize", "-", "--format", "json", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 2
+
+
+def test_eval_json_reports_both_systems(dev_path: Path) -> None:
+    result = run("eval", str(dev_path), "--limit", "3", "--system", "newsfuse", "--system", "lead", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["system"] for r in rows] == ["newsfuse", "lead"]
+    for row in rows:
+        assert {"rouge1", "rouge2", "rougeLsum", "clusters", "seconds"} <= set(row)
+        assert 10 < row["rouge1"] < 80 and row["clusters"] == 3

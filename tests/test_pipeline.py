@@ -1,0 +1,97 @@
+"""summarize() end to end on real clusters, with the real bundled encoder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.config import Options
+from newsfuse.errors import ConfigError, InputError
+from newsfuse.ingest.readers import documents_from_texts, read_clusters
+from newsfuse.pipeline import summarize
+from newsfuse.represent import get_encoder
+
+
+@pytest.fixture(scope="module")
+def sony_briefing(sony_dir: Path):
+    (cluster,) = read_clusters([sony_dir])
+    return summarize(cluster.documents, cluster_id=cluster.id)
+
+
+def test_summary_fills_the_budget_without_passing_it(sony_briefing) -> None:
+    words = sum(len(s.text.split()) for s in sony_briefing.summary)
+    assert 150 <= words <= 250
+
+
+def test_no_sentence_is_repeated(sony_briefing) -> None:
+    texts = [s.text for s in sony_briefing.summary]
+    assert len(set(texts)) == len(texts)
+    vectors = get_encoder("onnx").encode(texts)
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -1.0)
+    # The summary's own (tidied) wording may differ a little from the pool sentence it came from.
+    assert similarity.max() < Options().redundancy_threshold + 0.05
+
+
+def test_every_sentence_cites_its_own_source_and_all_that_state_it(sony_briefing) -> None:
+    docs = {d.id: d for d in sony_briefing.documents}
+    for item in sony_briefing.summary:
+        own = sony_briefing.sentences[item.sentence]
+        assert sony_briefing.documents[own.doc].id in item.sources
+        assert all(docs[s].status == "kept" for s in item.sources)
+    # Both ABC reports carry Obama's "a lot more progress needs to be done" remark; where the
+    # summary has it, it must cite both of them.
+    for item in sony_briefing.summary:
+        if "progress needs to be done" in item.text:
+            assert {"d1", "d2"} <= set(item.sources)
+
+
+def test_cross_source_support_is_found(sony_briefing) -> None:
+    assert any(len(s.sources) >= 2 for s in sony_briefing.summary)
+
+
+def test_budget_is_respected_for_short_briefings(sony_dir: Path) -> None:
+    (cluster,) = read_clusters([sony_dir])
+    briefing = summarize(cluster.documents, options=Options(words=60))
+    assert 0 < sum(len(s.text.split()) for s in briefing.summary) <= 60
+
+
+def test_single_document_cluster() -> None:
+    text = (
+        "The city council approved a new budget on Tuesday after a long debate. "
+        "The budget raises spending on schools by five percent. "
+        "Opponents said the plan would require higher property taxes next year."
+    )
+    briefing = summarize(documents_from_texts([text], prefix="d", source="one"))
+    assert briefing.summary and all(s.sources == ("d1",) for s in briefing.summary)
+
+
+def test_empty_cluster_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no documents"):
+        summarize([], cluster_id="empty")
+
+
+def test_bad_options_are_config_errors() -> None:
+    with pytest.raises(ConfigError, match="words"):
+        Options(words=0)
+    with pytest.raises(ConfigError, match="encoder"):
+        Options(encoder="gpt")
+
+
+def test_large_cluster_is_prefiltered_and_still_summarized(dev_clusters: list[dict]) -> None:
+    # Ten dev clusters' documents in one: far more sentences than the encoded pool.
+    texts = [d for cluster in dev_clusters[:10] for d in cluster["documents"]]
+    options = Options(pool_sentences=20, pool_per_document=1, max_encoded_sentences=60)
+    briefing = summarize(documents_from_texts(texts, prefix="d", source="big"), options=options)
+    assert len(briefing.sentences) <= 60
+    assert 150 <= sum(len(s.text.split()) for s in briefing.summary) <= 250
+
+
+def test_output_is_deterministic(sony_dir: Path) -> None:
+    (cluster,) = read_clusters([sony_dir])
+    first = summarize(cluster.documents)
+    second = summarize(cluster.documents)
+    assert json.dumps([s.text for s in first.summary]) == json.dumps([s.text for s in second.summary])

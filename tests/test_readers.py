@@ -1,0 +1,112 @@
+"""Readers: every input form, and bad inputs that must give a clear error naming the input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfuse.errors import InputError
+from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, read_clusters
+
+
+def test_directory_is_one_cluster_of_its_files(sony_dir: Path) -> None:
+    (cluster,) = read_clusters([sony_dir])
+    assert cluster.id == "sony-interview"
+    assert [Path(d.source).name for d in cluster.documents] == [
+        "abc-news-article.txt",
+        "abc-video-transcript.txt",
+        "laist-web-page.txt",
+    ]
+    assert all(d.raw.strip() for d in cluster.documents)
+
+
+def test_loose_files_form_one_cluster(sony_dir: Path) -> None:
+    files = sorted(sony_dir.glob("*.txt"))[:2]
+    (cluster,) = read_clusters(files)
+    assert len(cluster.documents) == 2
+
+
+def test_html_file_is_marked_html(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><p>Hello there, this is news.</p></body></html>")
+    (cluster,) = read_clusters([page])
+    assert cluster.documents[0].kind == "html"
+
+
+def test_multinews_separator_splits_documents(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("First report about the storm. ||||| Second report about the storm.")
+    (cluster,) = read_clusters([path])
+    assert [d.raw for d in cluster.documents] == [
+        "First report about the storm.",
+        "Second report about the storm.",
+    ]
+
+
+def test_jsonl_bad_line_does_not_sink_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "documents": ["one", "two"]})
+        + "\n{not json\n"
+        + json.dumps({"id": "c", "documents": "x"})  # a string is read as Multi-News form
+        + "\n"
+        + json.dumps({"id": "d", "documents": [1, 2]})
+        + "\n"
+    )
+    clusters = list(read_clusters([path]))
+    assert [c.id for c in clusters] == ["a", "line-2", "c", "d"]
+    assert clusters[0].error is None and len(clusters[0].documents) == 2
+    assert "c.jsonl:2" in clusters[1].error and "not JSON" in clusters[1].error
+    assert clusters[2].error is None
+    assert "list of strings" in clusters[3].error
+
+
+def test_gzipped_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl.gz"
+    with gzip.open(path, "wt") as handle:
+        handle.write(json.dumps({"id": "z", "documents": ["a report", "another"]}) + "\n")
+    (cluster,) = read_clusters([path])
+    assert cluster.id == "z" and len(cluster.documents) == 2
+
+
+def test_stdin_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("A report read from standard input."))
+    (cluster,) = read_clusters(["-"])
+    assert cluster.documents[0].raw == "A report read from standard input."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("sheet.xlsx", b"PK\x03\x04", "unknown format '.xlsx'"),
+    ],
+)
+def test_bad_files_name_the_input(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        list(read_clusters([path]))
+    assert str(path) in str(caught.value) and message in str(caught.value)
+
+
+def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(read_clusters([tmp_path / "nope.txt"]))
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    with pytest.raises(InputError, match="no readable"):
+        list(read_clusters([tmp_path]))
+
+
+def test_huge_document_is_cut_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("The storm hit the coast. " * (MAX_DOCUMENT_CHARS // 10))
+    (cluster,) = read_clusters([path])
+    assert len(cluster.documents[0].raw) == MAX_DOCUMENT_CHARS
