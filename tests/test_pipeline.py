@@ -95,3 +95,12 @@ def test_output_is_deterministic(sony_dir: Path) -> None:
     first = summarize(cluster.documents)
     second = summarize(cluster.documents)
     assert json.dumps([s.text for s in first.summary]) == json.dumps([s.text for s in second.summary])
+
+
+def test_transcript_is_cited_despite_broken_punctuation(sony_dir: Path) -> None:
+    # The ABC transcript runs "...we see no credible evidence though. Any serious threat to
+    # theaters..." across two pseudo-sentences; the article's sentence must still cite it.
+    (cluster,) = read_clusters([sony_dir])
+    briefing = summarize(cluster.documents, options=Options(words=1000))
+    (item,) = [s for s in briefing.summary if "no credible evidence" in s.text]
+    assert set(item.sources) == {"d1", "d2"}

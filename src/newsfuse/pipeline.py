@@ -30,6 +30,11 @@ __all__ = ["summarize"]
 # A sentence outside the pool whose content words cover this share of a summary sentence's is
 # encoded and checked as a possible paraphrase, so citations stay complete for big clusters.
 CITATION_OVERLAP = 0.4
+# Recognition errors and run-on punctuation lower a transcript's similarity to a clean wording of
+# the same statement. A transcript passage supports a sentence at a lower similarity, and lower
+# still when it also shares at least half of the sentence's content words (two signals agreeing).
+TRANSCRIPT_SLACK = 0.07
+TRANSCRIPT_SLACK_WITH_OVERLAP = 0.15
 
 
 def _pool(lexical: np.ndarray, n_docs: int, options: Options) -> list[int]:
@@ -50,33 +55,52 @@ def _citations(
     support: Sequence[frozenset[int]],
     options: Options,
 ) -> list[frozenset[int]]:
-    """Documents stating each chosen pool sentence, checking sentences outside the pool too."""
+    """Documents stating each chosen pool sentence, checking sentences outside the pool too.
+
+    Candidates outside the pool are found by shared content words: per chosen sentence and
+    document only the best-overlapping one, best first, at most ``options.max_citation_checks``.
+    In a transcript a statement is often cut across two "sentences" by unreliable punctuation,
+    so each transcript sentence is also checked joined with the one after it.
+    """
     cited = [set(support[i]) for i in chosen]
-    if len(pool) == len(sentences):
-        return [frozenset(c) for c in cited]
     in_pool = set(pool)
-    bags = {
-        j: set(tokens(s.text))
-        for j, s in enumerate(sentences)
-        if j not in in_pool and documents[s.doc].status == "kept"
-    }
-    wanted: dict[int, list[int]] = {}  # outside sentence -> chosen slots it may support
+    texts: dict[int, str] = {}
+    for j, s in enumerate(sentences):
+        if documents[s.doc].status != "kept":
+            continue
+        if j not in in_pool:
+            texts[j] = s.text
+        if documents[s.doc].kind == "transcript" and j + 1 < len(sentences) and sentences[j + 1].doc == s.doc:
+            texts[-1 - j] = s.text + " " + sentences[j + 1].text  # negative key: a joined window
+    bags = {key: set(tokens(text)) for key, text in texts.items()}
+    best: dict[tuple[int, int], tuple[float, int]] = {}
     for slot, i in enumerate(chosen):
         mine = set(tokens(sentences[pool[i]].text))
-        for j, bag in bags.items():
-            if (
-                mine
-                and sentences[j].doc not in cited[slot]
-                and len(mine & bag) >= CITATION_OVERLAP * len(mine)
-            ):
-                wanted.setdefault(j, []).append(slot)
+        if not mine:
+            continue
+        for key, bag in bags.items():
+            doc = sentences[key if key >= 0 else -1 - key].doc
+            if doc in cited[slot]:
+                continue
+            overlap = len(mine & bag) / len(mine)
+            if overlap >= CITATION_OVERLAP and overlap > best.get((slot, doc), (0.0, 0))[0]:
+                best[(slot, doc)] = (overlap, key)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[: options.max_citation_checks]
+    wanted: dict[int, list[tuple[int, float]]] = {}  # candidate -> (chosen slot, word overlap)
+    for (slot, _doc), (overlap, key) in ranked:
+        wanted.setdefault(key, []).append((slot, overlap))
     if wanted:
-        outside = sorted(wanted)
-        found = get_encoder(options.encoder).encode([sentences[j].text for j in outside])
-        for j, vector in zip(outside, found, strict=True):
-            for slot in wanted[j]:
-                if float(vector @ vectors[chosen[slot]]) >= options.support_threshold:
-                    cited[slot].add(sentences[j].doc)
+        keys = sorted(wanted)
+        found = get_encoder(options.encoder).encode([texts[k] for k in keys])
+        for key, vector in zip(keys, found, strict=True):
+            doc = sentences[key if key >= 0 else -1 - key].doc
+            transcript = documents[doc].kind == "transcript"
+            for slot, overlap in wanted[key]:
+                threshold = options.support_threshold
+                if transcript:
+                    threshold -= TRANSCRIPT_SLACK_WITH_OVERLAP if overlap >= 0.5 else TRANSCRIPT_SLACK
+                if float(vector @ vectors[chosen[slot]]) >= threshold:
+                    cited[slot].add(doc)
     return [frozenset(c) for c in cited]
 
 
@@ -101,7 +125,17 @@ def summarize(
     features = np.hstack([lexical[pool], neural_features(pooled, vectors, alignment)])
     scores = features @ weights()
     chosen = select(pooled, vectors, scores, words=options.words, redundancy=options.redundancy_threshold)
-    cited = _citations(chosen, pool, sentences, docs, vectors, alignment.support, options)
+    # A sentence's fact group (align) and its pairwise support agree almost always; where the
+    # greedy grouping added a source, it is cited too.
+    fact_of = {m: f for f in alignment.facts for m in f.sentences}
+    index_of = {d.id: n for n, d in enumerate(docs)}
+    support = [
+        alignment.support[i] | {index_of[x] for x in fact_of[i].sources}
+        if i in fact_of
+        else alignment.support[i]
+        for i in range(len(pooled))
+    ]
+    cited = _citations(chosen, pool, sentences, docs, vectors, support, options)
     summary = tuple(
         SummarySentence(
             text=tidy(pooled[i].text),
