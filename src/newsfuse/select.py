@@ -44,6 +44,9 @@ DANGLING = re.compile(
 # "CAIRO (Reuters) -", "WASHINGTON (AP) —", "NEW YORK —": datelines add words, not content.
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[-—–]+\s*")
 LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
+# A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
+# as "What we saw..." out of its context.
+LEADING_CONNECTIVE = re.compile(r"^([\"“‘']?)(?:But|And|Yet|So|However,|Still,)\s+([a-z])")
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
 LEXICAL_FEATURES = (
@@ -93,7 +96,8 @@ def tidy(text: str) -> str:
     """A sentence as it should read in a summary: no dateline, no leading dash debris."""
     text = LEADING_DEBRIS.sub("", text.strip())
     trimmed = DATELINE.sub("", text, count=1)
-    return trimmed if len(trimmed.split()) >= 4 else text
+    text = trimmed if len(trimmed.split()) >= 4 else text
+    return LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
 
 
 def lexical_features(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:

@@ -1,0 +1,63 @@
+"""Selection: tidying sentences, the budget, redundancy and reading order."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from newsfuse.model import Sentence
+from newsfuse.select import FEATURES, WEIGHTS_FILE, select, tidy, weights
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidied"),
+    [
+        ("CAIRO (Reuters) - Egypt said on Monday it would act.", "Egypt said on Monday it would act."),
+        (
+            "WASHINGTON (AP) — The Senate passed the bill late on Friday.",
+            "The Senate passed the bill late on Friday.",
+        ),
+        (
+            "— -- The actions of hackers were serious, he said.",
+            "The actions of hackers were serious, he said.",
+        ),
+        (
+            "“But what we just saw with Sony shows more work is needed.",
+            "“What we just saw with Sony shows more work is needed.",
+        ),
+        ("However, the plan failed in court on Tuesday.", "The plan failed in court on Tuesday."),
+        ("Butter prices rose sharply this year.", "Butter prices rose sharply this year."),
+        ("NASA launched the probe on Monday.", "NASA launched the probe on Monday."),
+    ],
+)
+def test_tidy(raw: str, tidied: str) -> None:
+    assert tidy(raw) == tidied
+
+
+def sentences(lengths: list[int]) -> list[Sentence]:
+    out, start = [], 0
+    for n, length in enumerate(lengths):
+        text = " ".join(["word"] * length) + "."
+        out.append(Sentence(doc=n % 2, position=n // 2, text=text, start=start, end=start + len(text)))
+        start += len(text) + 1
+    return out
+
+
+def test_budget_redundancy_and_order() -> None:
+    items = sentences([10, 10, 10, 30])
+    vectors = np.eye(4, dtype=np.float32)
+    vectors[1] = vectors[0]  # sentence 1 repeats sentence 0
+    scores = np.asarray([0.9, 0.8, 0.5, 0.7], dtype=np.float32)
+    chosen = select(items, vectors, scores, words=45, redundancy=0.6)
+    # 0 first by score; 1 is redundant; 3 (30 words) fits beside 0; 2 would pass 45 words.
+    assert sorted(chosen) == [0, 3]
+    assert chosen == sorted(chosen, key=lambda i: (items[i].position, items[i].doc))
+
+
+def test_trained_weights_cover_every_feature_and_state_their_terms() -> None:
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert set(data["weights"]) == set(FEATURES)
+    assert "non-commercial" in data["terms"]
+    assert weights().shape == (len(FEATURES),)
