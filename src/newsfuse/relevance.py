@@ -77,6 +77,6 @@ def flag_off_topic(
             out[i] = dataclasses.replace(
                 documents[i],
                 status="off-topic",
-                reason=f"unrelated to the other reports (closest similarity {best:.2f} < {threshold})",
+                reason=f"unrelated to the other reports (closest similarity {best:.3f} < {threshold:.2f})",
             )
     return tuple(out)
