@@ -34,10 +34,11 @@ class Options:
     sections: tuple[str, ...] = field(default=())
     # Only a pool of the sentences ranked best by cheap lexical features is encoded: at least
     # pool_sentences, pool_per_document more per document, never more than max_encoded_sentences.
-    # Encoding is ~90% of the cost; on the dev set a pool of 48 scores as well as encoding all
-    # (BENCHMARKS.md), and the cap keeps a 500-document story (~12k sentences) under a minute.
-    pool_sentences: int = 48
-    pool_per_document: int = 5
+    # Encoding is most of the cost. On the dev set (3 documents, 76 sentences a cluster) pools of
+    # 24 to 63 sentences score within 0.3 ROUGE of each other (scripts/tune_selector.py), and the
+    # cap keeps a 500-document story (~12k sentences) well under a minute.
+    pool_sentences: int = 16
+    pool_per_document: int = 4
     max_encoded_sentences: int = 2500
     # Sentences outside the pool checked as possible paraphrases of summary sentences (citations).
     max_citation_checks: int = 2000

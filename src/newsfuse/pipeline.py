@@ -37,13 +37,30 @@ TRANSCRIPT_SLACK = 0.07
 TRANSCRIPT_SLACK_WITH_OVERLAP = 0.15
 
 
-def _pool(lexical: np.ndarray, n_docs: int, options: Options) -> list[int]:
-    """Indices (ascending) of the sentences with the best lexical score, as many as options allow."""
+def _pool(lexical: np.ndarray, sentences: Sequence[Sentence], n_docs: int, options: Options) -> list[int]:
+    """Indices (ascending) of the sentences worth encoding, as many as options allow.
+
+    Each document's two best sentences are always in (the off-topic check and support need every
+    document represented, and an off-topic report scores low on shared vocabulary); the rest of
+    the pool goes to the best lexical scores overall.
+    """
     limit = min(options.max_encoded_sentences, options.pool_sentences + options.pool_per_document * n_docs)
     if len(lexical) <= limit:
         return list(range(len(lexical)))
     prescore = lexical @ weights()[: len(LEXICAL_FEATURES)]
-    return sorted(int(i) for i in np.argsort(-prescore, kind="stable")[:limit])
+    order = np.argsort(-prescore, kind="stable")
+    chosen: set[int] = set()
+    per_doc: dict[int, int] = {}
+    for i in order:
+        doc = sentences[int(i)].doc
+        if per_doc.get(doc, 0) < 2:
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+            chosen.add(int(i))
+    for i in order:
+        if len(chosen) >= max(limit, len(per_doc) * 2):
+            break
+        chosen.add(int(i))
+    return sorted(chosen)
 
 
 def _citations(
@@ -114,7 +131,7 @@ def summarize(
     docs = clean_cluster(documents)
     sentences = segment(docs)
     lexical = lexical_features(sentences, docs)
-    pool = _pool(lexical, sum(d.status == "kept" for d in docs), options)
+    pool = _pool(lexical, sentences, sum(d.status == "kept" for d in docs), options)
     vectors = get_encoder(options.encoder).encode([sentences[i].text for i in pool])
     docs = flag_off_topic(docs, [sentences[i] for i in pool], vectors)
     if any(d.status != "kept" for d in docs):  # drop what relevance set aside
