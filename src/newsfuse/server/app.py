@@ -19,7 +19,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -138,6 +139,42 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(504, "timeout", str(exc))
 
 
+#: Where the Swagger UI and ReDoc assets are served from. They come from the ``fastapi-offline``
+#: package (Swagger UI 5, which reads FastAPI's OpenAPI 3.1; ReDoc), so /docs and /redoc need no
+#: CDN and work on machines with no internet access.
+DOCS_ASSETS = "/static-docs"
+
+
+def _install_docs(app: FastAPI) -> None:
+    """``/docs`` (Swagger UI) and ``/redoc`` (ReDoc) with their scripts and styles served locally."""
+    assets = resources.files("fastapi_offline").joinpath("static")
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="static-docs")
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{openapi_url}",
+            title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            swagger_ui_parameters=app.swagger_ui_parameters,
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_redoc_html(
+            openapi_url=f"{root}{openapi_url}",
+            title=f"{app.title} - ReDoc",
+            redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            with_google_fonts=False,
+        )
+
+
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """The API and web page, with ``settings`` (limits) fixed for the app's life."""
     settings = settings or ServerSettings()
@@ -158,10 +195,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         version=__version__,
         description="Several news reports about one story in, one faithful, cited briefing out.",
         lifespan=lifespan,
+        docs_url=None,  # replaced by _install_docs: FastAPI's own pages load their assets from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     _install_error_handlers(app)
     app.include_router(router)
+    _install_docs(app)
     static = resources.files("newsfuse.server").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
