@@ -63,3 +63,79 @@ def test_example_cluster_has_no_false_disagreement(sony_docs) -> None:
     sentences = segment(sony_docs)
     vectors = get_encoder("onnx").encode([s.text for s in sentences])
     assert disagreements(sentences, np.asarray(vectors), sony_docs) == ()
+
+
+# --- claim: who is said to have concluded something ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The National Transportation Safety Board determined that pilot error caused the crash of the small plane.",
+            "Boeing determined that pilot error caused the crash of the small plane.",
+        ),
+        (
+            "North Korea was behind the attack on Sony Pictures, the FBI said on Friday.",
+            "North Korea was behind the attack on Sony Pictures, the Department of Homeland Security said on Friday.",
+        ),
+        (
+            "North Korea was behind the attack on Sony Pictures, according to the FBI.",
+            "North Korea was behind the attack on Sony Pictures, according to the Department of Homeland Security.",
+        ),
+        (
+            "The county coroner ruled the singer's death a suicide on Tuesday.",
+            "The Los Angeles Police Department ruled the singer's death a suicide on Tuesday.",
+        ),
+    ],
+)
+def test_one_finding_credited_to_different_actors_is_flagged(first: str, second: str) -> None:
+    found = _run(first, second)
+    assert [(d.kind, d.topic) for d in found] == [("claim", "who concluded")]
+    assert [ids for _, ids in found[0].sides] == [("d1",), ("d2",)]
+
+
+FBI = "The FBI concluded that North Korea was behind the attack on Sony Pictures."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The same actor under other names: written out, "the bureau", a person of it.
+        (
+            FBI,
+            "The Federal Bureau of Investigation found that North Korea was behind the attack on Sony Pictures.",
+        ),
+        (
+            "The Federal Bureau of Investigation (FBI) opened a case. " + FBI,
+            "The bureau concluded that North Korea was behind the attack on Sony Pictures.",
+        ),
+        (FBI, "FBI Director James Comey concluded that North Korea was behind the attack on Sony Pictures."),
+        # An umbrella actor that may include the named one (the FBI is part of both).
+        (FBI, "The federal government determined that North Korea was behind the attack on Sony Pictures."),
+        (
+            FBI,
+            "U.S. intelligence officials determined that North Korea was behind the attack on Sony Pictures.",
+        ),
+        # One side names no actor; unnamed actors ("Sony's own investigators") are not resolved.
+        (FBI, "North Korea was behind the attack on Sony Pictures."),
+        (FBI, "Sony's own investigators concluded that North Korea was behind the attack on Sony Pictures."),
+        # The other report also credits the FBI with the finding, in another sentence.
+        (
+            FBI,
+            "FBI agents say North Korea was behind the attack on Sony Pictures. The Department of Homeland "
+            "Security concluded that North Korea was behind the attack on Sony Pictures.",
+        ),
+        # A person and an organisation (a person may speak for it).
+        (FBI, "President Barack Obama concluded that North Korea was behind the attack on Sony Pictures."),
+        # Different findings of different actors: not this check's business.
+        ("Police said the fire was arson.", "Fire officials said the cause was an electrical fault."),
+        # Different actors doing, not concluding, things.
+        (
+            "Police found the body of the missing hiker near the river on Sunday.",
+            "Volunteers found the body of the missing hiker near the river on Sunday.",
+        ),
+    ],
+)
+def test_same_actor_umbrella_or_unnamed_actor_is_not_a_claim_conflict(texts: tuple[str, str]) -> None:
+    assert [d.kind for d in _run(*texts) if d.kind == "claim"] == []

@@ -1,4 +1,5 @@
-"""Disagreements: aligned statements of different sources that differ in a number, date or name.
+"""Disagreements: aligned statements of different sources that differ in a number, date, name, or
+in who is said to have concluded something.
 
 Reads sentences, their vectors and documents. Only pairs that say nearly the same thing are
 compared (cosine similarity of at least ``PAIR_THRESHOLD`` *and* shared content words), and each
@@ -11,17 +12,17 @@ the checks favour precision: a reader shown a false disagreement stops trusting 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from newsfuse.attribute.dates import find_dates
-from newsfuse.attribute.speakers import TITLES, find_mentions
+from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
 from newsfuse.model import Disagreement, Document, Sentence
 
-__all__ = ["PAIR_THRESHOLD", "Amount", "disagreements", "numbers"]
+__all__ = ["PAIR_THRESHOLD", "Amount", "Claim", "claims", "disagreements", "numbers"]
 
 #: Pairs below this similarity state different things, so differing values are no conflict.
 PAIR_THRESHOLD = 0.6
@@ -144,6 +145,174 @@ def _core(name: str) -> frozenset[str]:
     return frozenset(w for w in name.split() if w not in TITLES)
 
 
+# --- "claim": who is said to have concluded something -------------------------------------------
+
+#: Claim conflicts need pairs this similar: the same finding, told of different actors.
+CLAIM_THRESHOLD = 0.75
+#: ... and the findings (the words after the verb) must share this share of content words.
+CLAIM_OVERLAP = 0.6
+#: Verbs that state a finding whatever follows them.
+FINDING_VERBS = "concluded|concludes|blamed|blames|attributed|attributes|ruled|rules"
+#: Verbs that state a finding only with "that" or a cue word after them ("police found a body" is no
+#: finding; "police found that the fire was set" is).
+WEAK_VERBS = (
+    "determined|determines|found|finds|said|says|announced|announces|confirmed|confirms|declared|"
+    "declares|believes|believe|established|establishes|told"
+)
+CLAIM_VERB = re.compile(
+    rf"\b(?:has |have |had |now |also |previously |officially |formally )*"
+    rf"(?P<verb>{FINDING_VERBS}|{WEAK_VERBS})\b(?P<that>\s+that\b)?",
+    re.IGNORECASE,
+)
+FINDING_CUE = re.compile(
+    r"\b(?:responsib\w*|behind|to blame|blame\w*|caused?|causing|fault|guilty|arson|suicide|homicide|"
+    r"accident\w*|accidental|deliberate\w*|intentional\w*|linked to|carried out|orchestrated|"
+    r"perpetrat\w*|culprit)\b",
+    re.IGNORECASE,
+)
+ACCORDING = re.compile(r"\baccording to (?P<actor>[^,.;]+)", re.IGNORECASE)
+#: Where the actor phrase before a verb starts: the sentence start or a clause break.
+CLAUSE_BREAK = re.compile(r"(?:^|[,;:—–(]|\s-\s|\b(?:and|but|while|after|as|because|when|which)\s)")
+#: Unnamed actors that are one specific body; any other unnamed actor ("officials", "the
+#: government", "investigators", "U.S. intelligence officials") may include the named one it is
+#: compared with (the FBI is part of the federal government), so it never conflicts.
+SPECIFIC_ACTORS = frozenset({"police", "coroner", "medical examiner"})
+LOCAL = ("county", "city", "state", "local")  # "the county coroner" is the coroner
+#: "the bureau" names the cluster's one organisation with "Bureau" in its name, and so on.
+ORG_HEADS = frozenset(
+    "bureau agency department company studio ministry commission committee court board council".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A finding in a sentence and who it is attributed to, as written and resolved."""
+
+    actor: str  # the actor's fullest name in the cluster, or a specific unnamed body ("police")
+    kind: str  # "person" | "org"
+    finding: frozenset[str]  # content words of what was concluded
+
+
+def _actor_phrase(sentence: str, end: int) -> tuple[str, int]:
+    """The words of the clause just before ``end`` (the verb) and where they start."""
+    head = sentence[:end]
+    start = 0
+    for m in CLAUSE_BREAK.finditer(head):
+        start = m.end()
+    return head[start:].strip(), start + len(head[start:]) - len(head[start:].lstrip())
+
+
+def _resolve_actor(
+    phrase: str, at: int, mentions: Sequence[Mention], index: NameIndex
+) -> tuple[str, str] | None:
+    """(fullest name, kind) of the actor phrase, or None when it names no one specific."""
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return None
+    end = at + len(phrase)
+    last = words[-1].rstrip(".,").lower()
+    named = [m for m in mentions if at <= m.start and m.end >= end - 1 and m.end <= end + 1]
+    if named:  # the phrase ends in a name: "the FBI", "Boeing", "FBI Director James Comey"
+        m = named[-1]
+        kind = m.kind if m.kind != "single" else (index.kind_of(m.text) or "org")
+        return index.fullest(m.text), kind
+    if words[-1][:1].isupper():
+        return None  # a capitalised word the name finder did not take (a place, a headline)
+    low = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an", *LOCAL))
+    if low in SPECIFIC_ACTORS:
+        return low, "org"
+    if len(words) == 2 and words[0].lower() == "the" and last in ORG_HEADS:
+        orgs = {n.text for n in index.names if n.kind == "org" and last.capitalize() in n.core}
+        if len(orgs) == 1:
+            return index.fullest(orgs.pop()), "org"
+    return None
+
+
+def claims(sentence: str, index: NameIndex) -> list[Claim]:
+    """Findings of ``sentence`` with a specific actor ("The FBI concluded that North Korea ...")."""
+    mentions = find_mentions(sentence)
+    out = []
+    for m in CLAIM_VERB.finditer(sentence):
+        verb = m.group("verb").lower()
+        after = sentence[m.end() :]
+        before_phrase, at = _actor_phrase(sentence, m.start())
+        # "The FBI concluded that North Korea was behind it" / "North Korea was behind it, the FBI said."
+        finding = after if len(_content(after)) >= 3 else sentence[:at]
+        if verb not in FINDING_VERBS.split("|") and not m.group("that") and not FINDING_CUE.search(finding):
+            continue
+        actor = _resolve_actor(before_phrase, at, mentions, index)
+        if actor:
+            out.append(Claim(actor[0], actor[1], frozenset(_content(finding))))
+    for m in ACCORDING.finditer(sentence):
+        phrase = m.group("actor").strip()
+        rest = sentence[: m.start()] + sentence[m.end() :]
+        if not FINDING_CUE.search(rest):
+            continue
+        actor = _resolve_actor(phrase, m.start("actor"), mentions, index)
+        if actor:
+            out.append(Claim(actor[0], actor[1], frozenset(_content(rest))))
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace(".", "").split() if w[:1].isupper())
+
+
+def _actor_words(name: str) -> set[str]:
+    return {w.lower().strip(".,'’") for w in name.split() if w not in TITLES} - STOPWORDS
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """Whether two resolved actors may be one: a shared word, or one the initials of the other."""
+    if _actor_words(a) & _actor_words(b):
+        return True
+    compact_a, compact_b = a.replace(".", ""), b.replace(".", "")
+    return compact_a == _initials(b) or compact_b == _initials(a)
+
+
+def _mentions_actor(text: str, actor: str) -> bool:
+    low = {w.lower().strip(".,'’") for w in WORD.findall(text)}
+    if _actor_words(actor) & low:
+        return True
+    initials = _initials(actor)
+    return len(initials) >= 2 and initials.lower() in low
+
+
+def _claim_conflict(
+    a: Sentence, b: Sentence, similarity: float, documents: Sequence[Document], index: NameIndex
+) -> bool:
+    """Both sentences attribute the same finding, each to one specific actor, and the actors differ.
+
+    Conservative: a sentence with several attributed actors, an unnamed or umbrella actor, actors of
+    different kinds (a person may speak for an organisation), or a document that also credits the
+    other side's actor with the finding somewhere is no conflict.
+    """
+    if similarity < CLAIM_THRESHOLD:
+        return False
+    claims_a, claims_b = claims(a.text, index), claims(b.text, index)
+    if len({c.actor for c in claims_a}) != 1 or len({c.actor for c in claims_b}) != 1:
+        return False
+    x, y = claims_a[0], claims_b[0]
+    if x.kind != y.kind or _same_actor(x.actor, y.actor):
+        return False
+    if _overlap(set(x.finding), set(y.finding)) < CLAIM_OVERLAP:
+        return False
+    if _mentions_actor(a.text, y.actor) or _mentions_actor(b.text, x.actor):
+        return False
+    # The other report may name this side's actor elsewhere with the same finding.
+    for doc, actor, finding in (
+        (documents[b.doc], x.actor, x.finding),
+        (documents[a.doc], y.actor, y.finding),
+    ):
+        for line in SENTENCE_SPLIT.split(doc.text):
+            if _mentions_actor(line, actor) and _overlap(_content(line), set(finding)) >= 0.5:
+                return False
+    return True
+
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 def _anchor(doc: Document) -> date | None:
     try:
         return date.fromisoformat(doc.date[:10]) if doc.date else None
@@ -163,9 +332,17 @@ def _pairs(sentences: Sequence[Sentence], vectors: np.ndarray) -> list[tuple[int
 
 
 def _compare(
-    a: Sentence, b: Sentence, anchors: Sequence[date | None], similarity: float
+    a: Sentence,
+    b: Sentence,
+    anchors: Sequence[date | None],
+    similarity: float,
+    documents: Sequence[Document] = (),
+    index: Callable[[], NameIndex] | None = None,
 ) -> tuple[str, str] | None:
-    """(kind, topic) when ``a`` and ``b`` differ in a number, date or name."""
+    """(kind, topic) when ``a`` and ``b`` differ in a number, date, who concluded something, or name.
+
+    ``index`` gives the cluster's names (built on first use); without it claims are not compared.
+    """
     words_a, words_b = _content(a.text), _content(b.text)
     if _overlap(words_a, words_b) < WORD_OVERLAP:
         return None
@@ -185,6 +362,12 @@ def _compare(
         and dates_a[0].iso != dates_b[0].iso
     ):
         return "date", "date"
+    if (
+        index is not None
+        and similarity >= CLAIM_THRESHOLD
+        and _claim_conflict(a, b, similarity, documents, index())
+    ):
+        return "claim", "who concluded"
     names_a, names_b = _names(a.text), _names(b.text)
     only_a = {n for n in names_a if not any(_core(n) & _core(m) for m in names_b)}
     only_b = {n for n in names_b if not any(_core(n) & _core(m) for m in names_a)}
@@ -201,10 +384,17 @@ def disagreements(
 ) -> tuple[Disagreement, ...]:
     """Conflicting statements between sources, most similar pairs first, one per topic pair."""
     anchors = [_anchor(d) for d in documents]
+    names: list[NameIndex] = []
+
+    def index() -> NameIndex:  # built only when a pair is similar enough for a claim check
+        if not names:
+            names.append(NameIndex.build([m for d in documents for m in find_mentions(d.text)]))
+        return names[0]
+
     out: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
     for i, j, similarity in _pairs(sentences, vectors):
-        found = _compare(sentences[i], sentences[j], anchors, similarity)
+        found = _compare(sentences[i], sentences[j], anchors, similarity, documents, index)
         if not found:
             continue
         kind, topic = found
