@@ -50,6 +50,15 @@ def test_docs_assets_are_local(docs_client: TestClient, page: str, kinds: set[st
         assert asset.headers["content-type"].startswith(CONTENT_TYPES[kind]), (url, asset.headers)
     assert "http://" not in response.text and "https://" not in response.text
     assert "'/openapi.json'" in response.text or '"/openapi.json"' in response.text
+    # The page's policy allows this server only (and the page's own inline script, by hash).
+    policy = response.headers["content-security-policy"]
+    assert "http" not in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert "img-src 'self' data:;" in policy
+
+
+def test_the_page_keeps_its_strict_policy(docs_client: TestClient) -> None:
+    policy = docs_client.get("/").headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "style-src 'self';" in policy
 
 
 def test_openapi_is_served(docs_client: TestClient) -> None:

@@ -271,3 +271,20 @@ def test_uploaded_files_fill_the_reports(browser: Any, server_url: str, tmp_path
         ("first.txt", first.read_text(encoding="utf-8")),
         ("second.html", second.read_text(encoding="utf-8")),
     ]
+
+
+@pytest.mark.parametrize(("page", "rendered"), [("/docs", ".opblock"), ("/redoc", "[data-section-id]")])
+def test_api_docs_render_offline(browser: Any, server_url: str, page: str, rendered: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server_url + page)
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, rendered))
+    assert "/v1/briefings" in browser.find_element(By.TAG_NAME, "body").text
+    # Every script, style and font came from this server (none from a CDN). ReDoc's attribution
+    # logo points at cdn.redoc.ly: the page's policy (img-src 'self') blocks it before any request.
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    outside = {name for name in resources if not name.startswith(server_url)}
+    assert resources and outside <= {"https://cdn.redoc.ly/redoc/logo-mini.svg"}, resources
+    with urllib.request.urlopen(server_url + page, timeout=10) as response:
+        assert "img-src 'self' data:;" in response.headers["Content-Security-Policy"]

@@ -12,6 +12,9 @@ names the input and the problem (the same text the CLI prints):
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -144,6 +147,27 @@ def _install_error_handlers(app: FastAPI) -> None:
 #: CDN and work on machines with no internet access.
 DOCS_ASSETS = "/static-docs"
 
+#: The docs pages' policy: everything from this server, plus the page's own inline script (allowed
+#: by its hash) and the inline styles Swagger UI and ReDoc set. It also keeps ReDoc from fetching
+#: its attribution logo from cdn.redoc.ly. Stricter ``PAGE_POLICY`` (routes.py) guards ``/``.
+DOCS_POLICY = (
+    "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def _with_docs_policy(page: HTMLResponse) -> HTMLResponse:
+    """``page`` with ``DOCS_POLICY``, its inline scripts allowed by their SHA-256."""
+    inline = re.findall(INLINE_SCRIPT, bytes(page.body).decode("utf-8"))
+    scripts = ["'self'"] + [
+        f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'" for script in inline
+    ]
+    page.headers["Content-Security-Policy"] = DOCS_POLICY.format(scripts=" ".join(scripts))
+    return page
+
 
 def _install_docs(app: FastAPI) -> None:
     """``/docs`` (Swagger UI) and ``/redoc`` (ReDoc) with their scripts and styles served locally."""
@@ -154,7 +178,7 @@ def _install_docs(app: FastAPI) -> None:
     @app.get("/docs", include_in_schema=False)
     async def swagger_ui(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=f"{root}{openapi_url}",
             title=f"{app.title} - Swagger UI",
             swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
@@ -162,17 +186,19 @@ def _install_docs(app: FastAPI) -> None:
             swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
             swagger_ui_parameters=app.swagger_ui_parameters,
         )
+        return _with_docs_policy(page)
 
     @app.get("/redoc", include_in_schema=False)
     async def redoc(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_redoc_html(
+        page = get_redoc_html(
             openapi_url=f"{root}{openapi_url}",
             title=f"{app.title} - ReDoc",
             redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
             redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
             with_google_fonts=False,
         )
+        return _with_docs_policy(page)
 
 
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
