@@ -139,3 +139,18 @@ FBI = "The FBI concluded that North Korea was behind the attack on Sony Pictures
 )
 def test_same_actor_umbrella_or_unnamed_actor_is_not_a_claim_conflict(texts: tuple[str, str]) -> None:
     assert [d.kind for d in _run(*texts) if d.kind == "claim"] == []
+
+
+def test_example_cluster_fbi_against_federal_government_is_no_claim_conflict(sony_docs) -> None:
+    """ABC: "The federal government determined that North Korea was responsible"; LAist: "the FBI
+    also blamed North Korea". The FBI is part of the federal government, so that is one finding
+    told at two levels, not a disagreement: the umbrella actor resolves to no one."""
+    from newsfuse.attribute.disagree import claims
+    from newsfuse.attribute.speakers import NameIndex, find_mentions
+
+    index = NameIndex.build([m for d in sony_docs for m in find_mentions(d.text)])
+    texts = [s.text for s in segment(sony_docs)]
+    government = next(t for t in texts if "federal government determined" in t)
+    fbi = next(t for t in texts if "the FBI also blamed North Korea" in t)
+    assert claims(government, index) == []
+    assert [c.actor for c in claims(fbi, index)] == ["FBI"]

@@ -155,13 +155,13 @@ CLAIM_OVERLAP = 0.6
 FINDING_VERBS = "concluded|concludes|blamed|blames|attributed|attributes|ruled|rules"
 #: Verbs that state a finding only with "that" or a cue word after them ("police found a body" is no
 #: finding; "police found that the fire was set" is).
-WEAK_VERBS = (
-    "determined|determines|found|finds|said|says|announced|announces|confirmed|confirms|declared|"
-    "declares|believes|believe|established|establishes|told"
-)
+WEAK_VERBS = "determined|determines|found|finds|believes|believe|established|establishes"
+#: Speech verbs state a finding only with a cue word ("said North Korea was behind it"): "said that"
+#: alone introduces anything.
+SPEECH_VERBS = "said|says|announced|announces|confirmed|confirms|declared|declares|told"
 CLAIM_VERB = re.compile(
     rf"\b(?:has |have |had |now |also |previously |officially |formally )*"
-    rf"(?P<verb>{FINDING_VERBS}|{WEAK_VERBS})\b(?P<that>\s+that\b)?",
+    rf"(?P<verb>{FINDING_VERBS}|{WEAK_VERBS}|{SPEECH_VERBS})\b(?P<that>\s+that\b)?",
     re.IGNORECASE,
 )
 FINDING_CUE = re.compile(
@@ -238,7 +238,10 @@ def claims(sentence: str, index: NameIndex) -> list[Claim]:
         before_phrase, at = _actor_phrase(sentence, m.start())
         # "The FBI concluded that North Korea was behind it" / "North Korea was behind it, the FBI said."
         finding = after if len(_content(after)) >= 3 else sentence[:at]
-        if verb not in FINDING_VERBS.split("|") and not m.group("that") and not FINDING_CUE.search(finding):
+        cue = bool(FINDING_CUE.search(finding))
+        if verb in SPEECH_VERBS.split("|") and not cue:
+            continue
+        if verb in WEAK_VERBS.split("|") and not (m.group("that") or cue):
             continue
         actor = _resolve_actor(before_phrase, at, mentions, index)
         if actor:
