@@ -104,3 +104,18 @@ def test_transcript_is_cited_despite_broken_punctuation(sony_dir: Path) -> None:
     briefing = summarize(cluster.documents, options=Options(words=1000))
     (item,) = [s for s in briefing.summary if "no credible evidence" in s.text]
     assert set(item.sources) == {"d1", "d2"}
+
+
+def test_bundled_example_briefing(bundled_example: Path) -> None:
+    (cluster,) = read_clusters([bundled_example])
+    briefing = summarize(cluster.documents, cluster_id=cluster.id)
+    by_name = {Path(d.source).name: d for d in briefing.documents}
+    assert by_name["page-not-found.txt"].status == "junk"
+    assert by_name["channel-9-video-transcript.txt"].kind == "transcript"
+    transcript_index = briefing.documents.index(by_name["channel-9-video-transcript.txt"])
+    # The clean reports' wording is used; the transcript is cited where it says the same.
+    assert all(briefing.sentences[s.sentence].doc != transcript_index for s in briefing.summary)
+    assert any(by_name["channel-9-video-transcript.txt"].id in s.sources for s in briefing.summary)
+    text = " ".join(s.text for s in briefing.summary)
+    for furniture in ("Share", "Subscribe", "Support independent", "cookies", "Related stories", "Enlarge"):
+        assert furniture not in text

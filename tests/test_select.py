@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -61,3 +62,21 @@ def test_trained_weights_cover_every_feature_and_state_their_terms() -> None:
     assert set(data["weights"]) == set(FEATURES)
     assert "non-commercial" in data["terms"]
     assert weights().shape == (len(FEATURES),)
+
+
+def test_eligible_keeps_statements_from_clean_reports() -> None:
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.select import eligible
+
+    article, transcript = documents_from_texts(["a", "b"], prefix="d", source="t")
+    transcript = dataclasses.replace(transcript, kind="transcript")
+    items = [
+        Sentence(doc=0, position=0, text="Storm Hits Coast, Thousands Flee", start=0, end=1),
+        Sentence(doc=0, position=1, text="The storm hit the coast on Monday.", start=0, end=1),
+        Sentence(doc=0, position=2, text="“We moved early,” the governor said.”", start=0, end=1),
+        Sentence(doc=1, position=0, text="we moved early and we moved everyone.", start=0, end=1),
+    ]
+    assert eligible(items, [article, transcript]).tolist() == [False, True, True, False]
+    # With no clean report, the transcript's wording is all there is.
+    assert eligible(items[3:], [article, transcript]).tolist() == [False]
+    assert eligible([dataclasses.replace(items[3], doc=0)], [transcript]).tolist() == [True]

@@ -23,7 +23,15 @@ from newsfuse.relevance import flag_off_topic
 from newsfuse.represent import get_encoder
 from newsfuse.represent.lexical import tokens
 from newsfuse.segment import segment
-from newsfuse.select import LEXICAL_FEATURES, lexical_features, neural_features, select, tidy, weights
+from newsfuse.select import (
+    LEXICAL_FEATURES,
+    eligible,
+    lexical_features,
+    neural_features,
+    select,
+    tidy,
+    weights,
+)
 
 __all__ = ["summarize"]
 
@@ -141,7 +149,14 @@ def summarize(
     alignment = align(pooled, vectors, docs, threshold=options.support_threshold)
     features = np.hstack([lexical[pool], neural_features(pooled, vectors, alignment)])
     scores = features @ weights()
-    chosen = select(pooled, vectors, scores, words=options.words, redundancy=options.redundancy_threshold)
+    chosen = select(
+        pooled,
+        vectors,
+        scores,
+        words=options.words,
+        redundancy=options.redundancy_threshold,
+        allowed=eligible(pooled, docs),
+    )
     # A sentence's fact group (align) and its pairwise support agree almost always; where the
     # greedy grouping added a source, it is cited too.
     fact_of = {m: f for f in alignment.facts for m in f.sentences}

@@ -28,6 +28,7 @@ __all__ = [
     "FEATURES",
     "LEXICAL_FEATURES",
     "NEURAL_FEATURES",
+    "eligible",
     "lexical_features",
     "neural_features",
     "select",
@@ -153,6 +154,29 @@ def neural_features(sentences: Sequence[Sentence], vectors: np.ndarray, alignmen
     return out
 
 
+# A statement ends like one: headlines, captions and menu lines usually do not.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
+    """Which sentences may appear in a summary (the others still count as support).
+
+    A line that does not end like a sentence is a headline, caption or page furniture. A
+    transcript's wording, with its recognition errors and interviewer's questions, is used only
+    when no clean report is in the cluster: otherwise the clean wording is chosen and the
+    transcript is cited beside it.
+    """
+    clean = any(d.status == "kept" and d.kind != "transcript" for d in documents)
+    return np.asarray(
+        [
+            bool(SENTENCE_END.search(s.text.rstrip()))
+            and not (clean and documents[s.doc].kind == "transcript")
+            for s in sentences
+        ],
+        dtype=bool,
+    )
+
+
 def select(
     sentences: Sequence[Sentence],
     vectors: np.ndarray,
@@ -160,16 +184,20 @@ def select(
     *,
     words: int,
     redundancy: float,
+    allowed: np.ndarray | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, in reading order.
 
     Greedy by score under the budget: a sentence too similar to one already chosen is skipped,
-    one that would overflow the budget is passed over for a shorter one further down.
+    one that would overflow the budget is passed over for a shorter one further down. Only
+    ``allowed`` sentences (all by default) are chosen.
     """
     chosen: list[int] = []
     total = 0
     for i in np.argsort(-scores, kind="stable"):
         i = int(i)
+        if allowed is not None and not allowed[i]:
+            continue
         length = len(tidy(sentences[i].text).split())
         if total + length > words:
             continue

@@ -71,6 +71,13 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^dear reader\b|\byour financial support\b|\bhelp us keep\b.*\bnews\b", _I), SUPPORT),
     (re.compile(r"\b(?:make a|your) (?:tax-deductible )?(?:donation|gift) (?:today|now)\b", _I), SUPPORT),
     (re.compile(r"^(?:donate|become a (?:member|sponsor|subscriber))\b", _I), SUPPORT),
+    (
+        re.compile(
+            r"^(?:please )?support (?:independent|local|our|quality|public)\b.*\b(?:journalism|news|reporting)\b",
+            _I,
+        ),
+        SUPPORT,
+    ),
     # Archival and editorial disclaimers.
     (re.compile(r"\barchival (?:story|content|article)s?\b|\bpredates current editorial\b", _I), DISCLAIMER),
     (re.compile(r"\bmay not align with \S+ current editorial standards\b", _I), DISCLAIMER),
