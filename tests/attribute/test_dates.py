@@ -45,3 +45,18 @@ def test_names_and_styles_are_not_dates() -> None:
 def test_expression_is_the_date_as_written() -> None:
     found = find_dates("Talks stalled in March 2012 and resumed in 2013.", None)
     assert [(d.expression, d.precision) for d in found] == [("March 2012", "month"), ("2013", "year")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 2026-03-12 is a Thursday.
+        ("The airport operator said it hoped to reopen on Monday.", "2026-03-16"),
+        ("Up to 300 millimetres of rain could fall by Saturday.", "2026-03-14"),
+        ("Officials said on Monday that the bridge will reopen soon.", "2026-03-09"),
+        ("The fisherman died on Wednesday evening.", "2026-03-11"),
+    ],
+)
+def test_weekday_direction_follows_the_words_before_it(sentence: str, expected: str) -> None:
+    (mention,) = find_dates(sentence, date(2026, 3, 12))
+    assert mention.iso == expected

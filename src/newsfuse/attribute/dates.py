@@ -103,10 +103,18 @@ def _relative(expr: str, anchor: date) -> str:
     return f"{anchor.year - 1:04d}"  # last year
 
 
-def _weekday(word: str, modifier: str, anchor: date) -> str:
-    """News tense is mostly past: a bare weekday is the latest one on or before the anchor."""
+# Words that put a bare weekday ahead of the report ("hoped to reopen on Monday", "could fall by
+# Saturday", "will vote on Tuesday").
+FUTURE = re.compile(
+    r"\b(?:will|would|could|hopes?|hoped|expects?|expected|plans?|planned|scheduled|until|by)\b", re.I
+)
+
+
+def _weekday(word: str, modifier: str, anchor: date, *, future: bool = False) -> str:
+    """News tense is mostly past: a bare weekday is the latest one on or before the anchor,
+    unless the sentence speaks of what is to come (``future``): then the next one after it."""
     target = WEEKDAYS.index(word.lower())
-    if modifier.strip().lower() == "next":
+    if modifier.strip().lower() == "next" or (future and not modifier.strip()):
         ahead = (target - anchor.weekday()) % 7 or 7
         return (anchor + timedelta(days=ahead)).isoformat()
     back = (anchor.weekday() - target) % 7
@@ -126,7 +134,9 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
                 continue
             if kind == "rel" and match.group(0)[0].isupper() and sentence[: span[0]].strip(' “"—-'):
                 continue  # "World News Tonight", the "Today" show: a name, not a date
-            iso = _value(kind, match, anchor)
+            # Only the few words before the weekday decide: "said on Monday that it will" is past.
+            before = " ".join(sentence[: span[0]].split()[-4:])
+            iso = _value(kind, match, anchor, future=bool(FUTURE.search(before)))
             if iso is None:
                 continue
             taken.append(span)
@@ -136,7 +146,7 @@ def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
     return out
 
 
-def _value(kind: str, match: re.Match[str], anchor: date | None) -> str | None:
+def _value(kind: str, match: re.Match[str], anchor: date | None, *, future: bool = False) -> str | None:
     groups = match.groupdict()
     if kind in ("mdy", "dmy"):
         return _safe(int(groups["y"]), _month(groups["m"]), int(groups["d"]))
@@ -157,4 +167,4 @@ def _value(kind: str, match: re.Match[str], anchor: date | None) -> str | None:
         return None
     if kind == "rel":
         return _relative(groups["rel"], anchor)
-    return _weekday(groups["w"], groups["last"] or "", anchor)
+    return _weekday(groups["w"], groups["last"] or "", anchor, future=future)
