@@ -83,7 +83,9 @@ def disagreement_figures(sample: int) -> None:
         briefing = summarize(docs, options=options, cluster_id=raw["id"])
         clusters += 1
         flagged += [(raw["id"], d) for d in briefing.disagreements]
-    print(f"disagreements flagged on {clusters} dev clusters: {len(flagged)}")
+    kinds = {k: sum(d.kind == k for _, d in flagged) for k in ("number", "date", "name", "claim")}
+    by_kind = ", ".join(f"{k} {n}" for k, n in kinds.items())
+    print(f"disagreements flagged on {clusters} dev clusters: {len(flagged)} ({by_kind})")
     for cid, d in flagged[:sample]:
         print(f"-- {cid} {d.kind}: {d.topic}")
         for text, ids in d.sides:

@@ -73,7 +73,7 @@ def test_example_cluster_has_no_false_disagreement(sony_docs) -> None:
     [
         (
             "The National Transportation Safety Board determined that pilot error caused the crash of the small plane.",
-            "Boeing determined that pilot error caused the crash of the small plane.",
+            "The Boeing Company determined that pilot error caused the crash of the small plane.",
         ),
         (
             "North Korea was behind the attack on Sony Pictures, the FBI said on Friday.",
@@ -125,6 +125,18 @@ FBI = "The FBI concluded that North Korea was behind the attack on Sony Pictures
             FBI,
             "FBI agents say North Korea was behind the attack on Sony Pictures. The Department of Homeland "
             "Security concluded that North Korea was behind the attack on Sony Pictures.",
+        ),
+        # A place for its government, a lone capitalised word, lawyers for a person.
+        (FBI, "Washington concluded that North Korea was behind the attack on Sony Pictures."),
+        (FBI, "Investigators concluded that North Korea was behind the attack on Sony Pictures."),
+        (
+            "Lawyer John Smith said the drug maker was to blame for the heart damage of his client.",
+            "Attorneys for Mary Jones said the drug maker was to blame for the heart damage of his client.",
+        ),
+        # An acronym against the part of its name the name finder keeps.
+        (
+            "The INS ruled that the boy belongs with his father in Cuba.",
+            "The Immigration and Naturalization Service ruled that the boy belongs with his father in Cuba.",
         ),
         # A person and an organisation (a person may speak for it).
         (FBI, "President Barack Obama concluded that North Korea was behind the attack on Sony Pictures."),

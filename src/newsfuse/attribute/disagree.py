@@ -177,6 +177,8 @@ CLAUSE_BREAK = re.compile(r"(?:^|[,;:—–(]|\s-\s|\b(?:and|but|while|after|as|
 #: government", "investigators", "U.S. intelligence officials") may include the named one it is
 #: compared with (the FBI is part of the federal government), so it never conflicts.
 SPECIFIC_ACTORS = frozenset({"police", "coroner", "medical examiner"})
+PREPOSITIONS = frozenset("for of at from with to by on in near against behind".split())
+ACRONYM_ACTOR = re.compile(r"^[A-Z]{2,6}s?$")
 LOCAL = ("county", "city", "state", "local")  # "the county coroner" is the coroner
 #: "the bureau" names the cluster's one organisation with "Bureau" in its name, and so on.
 ORG_HEADS = frozenset(
@@ -212,10 +214,14 @@ def _resolve_actor(
     end = at + len(phrase)
     last = words[-1].rstrip(".,").lower()
     named = [m for m in mentions if at <= m.start and m.end >= end - 1 and m.end <= end + 1]
-    if named:  # the phrase ends in a name: "the FBI", "Boeing", "FBI Director James Comey"
+    if named:  # the phrase ends in a name: "the FBI", "Boeing Co.", "FBI Director James Comey"
         m = named[-1]
-        kind = m.kind if m.kind != "single" else (index.kind_of(m.text) or "org")
-        return index.fullest(m.text), kind
+        if {w.lower() for w in phrase[: m.start - at].split()} & PREPOSITIONS:
+            return None  # "attorneys for Debbie Lovett" is not Debbie Lovett
+        # A lone capitalised word is a name only when the cluster writes it in a longer one:
+        # "Moscow" or "Washington" may be a government, "Investigators" just starts a sentence.
+        kind = m.kind if m.kind != "single" else index.kind_of(m.text)
+        return (index.fullest(m.text), kind) if kind else None
     if words[-1][:1].isupper():
         return None  # a capitalised word the name finder did not take (a place, a headline)
     low = " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an", *LOCAL))
@@ -270,7 +276,16 @@ def _same_actor(a: str, b: str) -> bool:
     if _actor_words(a) & _actor_words(b):
         return True
     compact_a, compact_b = a.replace(".", ""), b.replace(".", "")
-    return compact_a == _initials(b) or compact_b == _initials(a)
+    # "INS" and "Naturalization Service" (the finder splits "Immigration and Naturalization Service")
+    return _subsequence(_initials(b), compact_a) or _subsequence(_initials(a), compact_b)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` appear in order in ``long`` (an acronym), both 2+ letters."""
+    if len(short) < 2 or not ACRONYM_ACTOR.match(long):
+        return False
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 def _mentions_actor(text: str, actor: str) -> bool:
