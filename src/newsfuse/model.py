@@ -104,13 +104,13 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
-    """Two aligned statements that differ in a number, date or name.
+    """Two aligned statements that differ in a number, date, name, or who concluded something.
 
-    ``topic`` names what differs: the unit counted ("people"), "date", or "who".
+    ``topic`` names what differs: the unit counted ("people"), "date", "who", or "who concluded".
     """
 
     topic: str
-    kind: str  # "number" | "date" | "name"
+    kind: str  # "number" | "date" | "name" | "claim"
     sides: tuple[tuple[str, tuple[str, ...]], ...]  # (statement, document ids) per side
 
 

@@ -1,4 +1,5 @@
-"""Disagreements: real differences in numbers, dates and names are flagged; paraphrase is not."""
+"""Disagreements: real differences in numbers, dates, names and who concluded something are flagged;
+paraphrase and the same actor under other names are not."""
 
 from __future__ import annotations
 
