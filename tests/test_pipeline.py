@@ -119,3 +119,13 @@ def test_bundled_example_briefing(bundled_example: Path) -> None:
     text = " ".join(s.text for s in briefing.summary)
     for furniture in ("Share", "Subscribe", "Support independent", "cookies", "Related stories", "Enlarge"):
         assert furniture not in text
+
+
+def test_a_source_with_a_different_number_is_not_cited(bundled_example: Path) -> None:
+    # The Harbour Daily page says 42,000 people were evacuated; the others say 40,000.
+    (cluster,) = read_clusters([bundled_example])
+    briefing = summarize(cluster.documents, options=Options(words=1000))
+    web = next(d.id for d in briefing.documents if d.source.endswith("harbour-daily-web-page.txt"))
+    forty = [s for s in briefing.summary if "40,000" in s.text]
+    assert forty and all(web not in s.sources for s in forty)
+    assert any(web in s.sources for s in briefing.summary)  # it is cited where it agrees

@@ -129,6 +129,33 @@ def _citations(
     return [frozenset(c) for c in cited]
 
 
+def _drop_contradicting(
+    chosen: Sequence[int],
+    pooled: Sequence[Sentence],
+    vectors: np.ndarray,
+    cited: Sequence[frozenset[int]],
+) -> list[frozenset[int]]:
+    """Citations without the documents whose matching sentence gives a different exact number.
+
+    "Varga said 42,000 people had been evacuated" is a close paraphrase of "...evacuated 40,000
+    people", but it does not support it: the disagreements section reports such pairs instead.
+    """
+    from newsfuse.attribute.disagree import numbers_conflict
+
+    own = np.asarray([s.doc for s in pooled])
+    out = []
+    for i, docs in zip(chosen, cited, strict=True):
+        keep = set(docs)
+        for doc in docs - {pooled[i].doc}:
+            rows = np.flatnonzero(own == doc)
+            if len(rows):
+                match = int(rows[np.argmax(vectors[rows] @ vectors[i])])
+                if numbers_conflict(pooled[i].text, pooled[match].text):
+                    keep.discard(doc)
+        out.append(frozenset(keep))
+    return out
+
+
 def summarize(
     documents: Sequence[Document], *, options: Options | None = None, cluster_id: str = "cluster"
 ) -> Briefing:
@@ -168,6 +195,7 @@ def summarize(
         for i in range(len(pooled))
     ]
     cited = _citations(chosen, pool, sentences, docs, vectors, support, options)
+    cited = _drop_contradicting(chosen, pooled, vectors, cited)
     summary = tuple(
         SummarySentence(
             text=tidy(pooled[i].text),

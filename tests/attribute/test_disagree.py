@@ -167,3 +167,16 @@ def test_example_cluster_fbi_against_federal_government_is_no_claim_conflict(son
     fbi = next(t for t in texts if "the FBI also blamed North Korea" in t)
     assert claims(government, index) == []
     assert [c.actor for c in claims(fbi, index)] == ["FBI"]
+
+
+def test_numbers_conflict_needs_same_unit_and_exact_values() -> None:
+    from newsfuse.attribute.disagree import numbers_conflict
+
+    assert numbers_conflict(
+        "Officials said 40,000 people were evacuated.", "Officials said 42,000 people were evacuated."
+    )
+    assert not numbers_conflict(
+        "Officials said 40,000 people were evacuated.", "About 42,000 people were evacuated."
+    )
+    assert not numbers_conflict("40,000 people were evacuated.", "40,000 people were moved to shelters.")
+    assert not numbers_conflict("40,000 people were evacuated.", "Three people died in the storm.")

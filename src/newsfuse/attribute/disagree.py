@@ -22,7 +22,7 @@ from newsfuse.attribute.dates import find_dates
 from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
 from newsfuse.model import Disagreement, Document, Sentence
 
-__all__ = ["PAIR_THRESHOLD", "Amount", "Claim", "claims", "disagreements", "numbers"]
+__all__ = ["PAIR_THRESHOLD", "Amount", "Claim", "claims", "disagreements", "numbers", "numbers_conflict"]
 
 #: Pairs below this similarity state different things, so differing values are no conflict.
 PAIR_THRESHOLD = 0.6
@@ -119,6 +119,13 @@ def _number_conflict(a: list[Amount], b: list[Amount]) -> bool:
     if {x.value for x in a} & {y.value for y in b}:
         return False
     return any(x.context & y.context for x in a for y in b)
+
+
+def numbers_conflict(a: str, b: str) -> bool:
+    """Whether two statements give different exact amounts of the same thing ("40,000 people" vs
+    "42,000 people" evacuated): then neither supports the other."""
+    left, right = numbers(a), numbers(b)
+    return any(_number_conflict(left[unit], right[unit]) for unit in left.keys() & right.keys())
 
 
 def _time_frame(sentence: str) -> frozenset[str]:
