@@ -9,6 +9,7 @@ grows about linearly with the input however large the cluster.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -211,7 +212,7 @@ def summarize(
         summary=summary,
         words=options.words,
         sentences=tuple(pooled),
-        facts=alignment.facts,
+        facts=tuple(dataclasses.replace(f, text=tidy(f.text)) for f in alignment.facts),
         quotes=extra.quotes,
         disagreements=extra.disagreements,
         timeline=extra.timeline,
