@@ -96,3 +96,9 @@ def test_eval_json_reports_both_systems(dev_path: Path) -> None:
     for row in rows:
         assert {"rouge1", "rouge2", "rougeLsum", "clusters", "seconds"} <= set(row)
         assert 10 < row["rouge1"] < 80 and row["clusters"] == 3
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"newsfuse {name}" in readme, name
