@@ -57,6 +57,7 @@ def main() -> None:
     parser.add_argument("data")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--trained", action="store_true", help="start from select_data/weights.json")
+    parser.add_argument("--weights", help="start from this weights file instead")
     parser.add_argument("--variants", default="{}", help="JSON list of {weights overrides, pool, words}")
     args = parser.parse_args()
     from rouge_score import rouge_scorer
@@ -70,8 +71,9 @@ def main() -> None:
     encoder = CachingEncoder()
     pipeline.get_encoder = lambda name: encoder  # type: ignore[assignment]
     base = dict(select.DEFAULT_WEIGHTS)
-    if args.trained:
-        base.update(json.loads(select.WEIGHTS_FILE.read_text())["weights"])
+    if args.trained or args.weights:
+        source = Path(args.weights) if args.weights else select.WEIGHTS_FILE
+        base.update(json.loads(source.read_text())["weights"])
     select.WEIGHTS_FILE = Path("/nonexistent")  # variants below set every weight themselves
     variants = json.loads(args.variants) or [{}]
     for variant in variants:
