@@ -75,8 +75,10 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
         Sentence(doc=0, position=1, text="The storm hit the coast on Monday.", start=0, end=1),
         Sentence(doc=0, position=2, text="“We moved early,” the governor said.”", start=0, end=1),
         Sentence(doc=1, position=0, text="we moved early and we moved everyone.", start=0, end=1),
+        Sentence(doc=0, position=3, text="He said more rain could fall by Saturday.", start=0, end=1),
+        Sentence(doc=0, position=4, text="Helen Reyes said more rain could fall.", start=0, end=1),
     ]
-    assert eligible(items, [article, transcript]).tolist() == [False, True, True, False]
+    assert eligible(items, [article, transcript]).tolist() == [False, True, True, False, False, True]
     # With no clean report, the transcript's wording is all there is.
-    assert eligible(items[3:], [article, transcript]).tolist() == [False]
+    assert eligible(items[3:4], [article, transcript]).tolist() == [False]
     assert eligible([dataclasses.replace(items[3], doc=0)], [transcript]).tolist() == [True]

@@ -156,12 +156,16 @@ def neural_features(sentences: Sequence[Sentence], vectors: np.ndarray, alignmen
 
 # A statement ends like one: headlines, captions and menu lines usually do not.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
+# summary will not see ("He said up to 300 millimetres of rain could fall").
+PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
 
 
 def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
     """Which sentences may appear in a summary (the others still count as support).
 
-    A line that does not end like a sentence is a headline, caption or page furniture. A
+    A line that does not end like a sentence is a headline, caption or page furniture; one that
+    opens with a personal pronoun leans on a sentence the summary may not have. A
     transcript's wording, with its recognition errors and interviewer's questions, is used only
     when no clean report is in the cluster: otherwise the clean wording is chosen and the
     transcript is cited beside it.
@@ -170,6 +174,7 @@ def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np
     return np.asarray(
         [
             bool(SENTENCE_END.search(s.text.rstrip()))
+            and not PRONOUN_OPENING.match(s.text)
             and not (clean and documents[s.doc].kind == "transcript")
             for s in sentences
         ],
