@@ -57,3 +57,9 @@ def test_newsfuse_beats_lead_on_dev(dev_path: Path) -> None:
     lead = evaluate(dev_path, system="lead")
     ours = evaluate(dev_path, system="newsfuse")
     assert ours.rouge1 > lead.rouge1 and ours.rouge2 > lead.rouge2
+
+
+def test_documents_in_the_multinews_string_form(tmp_path: Path) -> None:
+    text = REFERENCE + " ||||| Another report entirely about the storm and the shelters."
+    result = evaluate(write(tmp_path, [{"id": "a", "documents": text, "summary": REFERENCE}]), system="lead")
+    assert result.rouge1 > 50  # read as two documents; as one character each it would be near 0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError
-from newsfuse.ingest.readers import _open_jsonl, documents_from_texts
+from newsfuse.ingest.readers import _open_jsonl, _split_multinews, documents_from_texts
 from newsfuse.model import Document
 from newsfuse.segment import split_sentences
 
@@ -100,6 +100,8 @@ def _clusters(path: Path, limit: int | None) -> Iterator[tuple[str, tuple[Docume
             record = json.loads(line)
             references = record["summary"]
             texts = record["documents"]
+            if isinstance(texts, str):  # the Multi-News source form: one string, "|||||" between
+                texts = _split_multinews(texts)
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(
                 f"{path}:{number}: not a cluster with 'documents' and 'summary' ({exc})"
