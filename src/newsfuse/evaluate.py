@@ -8,6 +8,7 @@ the same run, so figures are comparable side by side.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -67,8 +68,6 @@ def lead_summary(documents: Sequence[Document], words: int) -> list[str]:
 
 
 def _newsfuse_summary(documents: Sequence[Document], words: int, options: Options) -> list[str]:
-    import dataclasses
-
     from newsfuse.pipeline import summarize
 
     briefing = summarize(documents, options=dataclasses.replace(options, words=words))
@@ -130,7 +129,6 @@ def evaluate(
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
     n = 0
-    started = time.perf_counter()
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -144,7 +142,6 @@ def evaluate(
                 scorer.score("\n".join(_sentences(ref)), summary)[key].fmeasure for ref in references
             ) / len(references)
         n += 1
-    del started
     if not n:
         raise InputError(f"{path}: no clusters")
     return EvalResult(
