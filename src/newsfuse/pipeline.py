@@ -16,6 +16,7 @@ import numpy as np
 
 from newsfuse.align import align
 from newsfuse.attribute import attribute
+from newsfuse.attribute.disagree import numbers_conflict
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
@@ -66,7 +67,7 @@ def _pool(lexical: np.ndarray, sentences: Sequence[Sentence], n_docs: int, optio
             per_doc[doc] = per_doc.get(doc, 0) + 1
             chosen.add(int(i))
     for i in order:
-        if len(chosen) >= max(limit, len(per_doc) * 2):
+        if len(chosen) >= limit:
             break
         chosen.add(int(i))
     return sorted(chosen)
@@ -141,8 +142,6 @@ def _drop_contradicting(
     "Varga said 42,000 people had been evacuated" is a close paraphrase of "...evacuated 40,000
     people", but it does not support it: the disagreements section reports such pairs instead.
     """
-    from newsfuse.attribute.disagree import numbers_conflict
-
     own = np.asarray([s.doc for s in pooled])
     out = []
     for i, docs in zip(chosen, cited, strict=True):

@@ -98,12 +98,13 @@ class OnnxMiniLM:
         model_path = Path(model_path)
         if not model_path.is_file():
             raise ModelError(f"onnx encoder: model file {model_path} not found")
+        self._batch = FLOAT_BATCH
         if requantize:
             try:
                 model_path = fast_model_path(model_path)
+                self._batch = 1
             except Exception as exc:  # any failure here only costs speed, so degrade, don't stop
                 log.warning("onnx encoder: using the original model (re-quantizing failed: %s)", exc)
-        self._batch = 1 if requantize and model_path.name.startswith("minilm-l6-requant") else FLOAT_BATCH
         options = ort.SessionOptions()
         # One thread: inference runs a sentence at a time, where a second thread mostly waits
         # (measured 111 vs 54 sentences per CPU-second); parallelism comes from batch workers.
