@@ -2,12 +2,18 @@
 
     .venv/bin/python scripts/bench_stream.py                 # report (held-out event stream + DUC)
     .venv/bin/python scripts/bench_stream.py --tune          # threshold sweep on the tuning stream
+    .venv/bin/python scripts/bench_stream.py --ceiling       # what hindsight could reach (needs scipy)
 
 The event-level stream is built from Multi-News validation clusters (``event_stream``): clusters
 0-999 tune, clusters 1000-1999 are held out for the reported figure. Each run ingests through a
 real SQLite store in a temporary directory (WAL, synchronous=FULL, one transaction per batch), with
 briefings off: the rate is the clustering + storage rate; briefing upkeep is measured apart.
 Baseline in the same run: every article its own story (what B-cubed gives for "no clustering").
+
+``--ceiling`` bounds what word-based clustering can reach on the held-out event stream: (1) junk
+apart and every other article in its gold story (the best any clusterer that sets junk apart can
+do), and (2) offline average-link clustering of the same word profiles with the whole stream
+known at once (same window and day penalty), at the threshold that is best on that very stream.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,9 +95,64 @@ def time_briefings(limit: int, batch: int) -> int:
     return 0
 
 
+def ceiling(articles: list[Article], gold: dict[str, str], options: ClusterOptions) -> int:
+    """Print the two bounds described in the module docstring."""
+    import math
+    from collections import Counter
+
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import csr_matrix
+    from scipy.spatial.distance import squareform
+
+    from newsfuse.stream.cluster import article_junk, article_terms
+
+    junk = {a.id for a in articles if article_junk(a)}
+    perfect = bcubed({i: f"junk-{i}" if i in junk else g for i, g in gold.items()}, gold)
+    print(
+        f"junk apart, the rest perfect: P={perfect.precision:.3f} R={perfect.recall:.3f} F1={perfect.f1:.3f}"
+    )
+    kept = [a for a in articles if a.id not in junk]
+    bags = [article_terms(a, options.lead_words) for a in kept]
+    df = Counter(t for bag in bags for t in bag)
+    column = {t: k for k, t in enumerate(df)}
+    rows, cols, values = [], [], []
+    for row, bag in enumerate(bags):
+        for term, weight in bag.items():
+            rows.append(row)
+            cols.append(column[term])
+            values.append(weight * (math.log((1 + len(bags)) / (1 + df[term])) + 1.0))
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(bags), len(column)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    unit = csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    similarity = (unit @ unit.T).toarray()
+    days = np.asarray([date.fromisoformat(a.date).toordinal() for a in kept])
+    gap = np.abs(days[:, None] - days[None, :])
+    similarity -= options.day_penalty * gap
+    similarity[gap > options.window_days] = -1.0
+    distance = np.clip(1.0 - similarity, 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    best = None
+    for threshold in (0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.12):
+        labels = fcluster(tree, 1.0 - threshold, criterion="distance")
+        predicted = {a.id: f"c{label}" for a, label in zip(kept, labels, strict=True)}
+        predicted.update({i: f"junk-{i}" for i in junk})
+        score = bcubed(predicted, gold)
+        print(
+            f"hindsight average-link, threshold {threshold}: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
+        )
+        best = max(best or score, score, key=lambda s: s.f1)
+    print(f"best hindsight F1: {best.f1:.3f}" if best else "no articles")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="sweep the threshold on the tuning stream")
+    parser.add_argument(
+        "--ceiling", action="store_true", help="bounds for word-based clustering on the held-out stream"
+    )
     parser.add_argument("--clusters", type=int, default=1000, help="Multi-News clusters per stream")
     parser.add_argument("--days", type=int, default=180, help="days the stream's events spread over")
     parser.add_argument("--batch", type=int, default=64, help="articles per store transaction")
@@ -103,6 +165,9 @@ def main() -> int:
     base = ClusterOptions()
     if args.briefings:
         return time_briefings(args.briefings, args.batch)
+    if args.ceiling:
+        articles, gold = event_stream(validation, clusters=args.clusters, skip=args.clusters, days=args.days)
+        return ceiling(articles, gold, base)
     if args.tune:
         for clean in (False, True):
             articles, gold = event_stream(

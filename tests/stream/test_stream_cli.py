@@ -46,3 +46,28 @@ def test_stream_then_stories_list_and_show(
 
     assert main(["stories", "show", "no-such-story", "--db", db]) == 1
     assert "story no-such-story: not in" in capsys.readouterr().err
+
+
+def test_stories_list_shows_junk_only_when_asked(
+    tmp_path: Path, bundled_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(bundled_example.glob("*.txt"))}
+    source = tmp_path / "articles.jsonl"
+    lines = [
+        json.dumps({"id": name, "date": "2026-03-12", "title": "", "text": text})
+        for name, text in texts.items()
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "stories.db")
+    assert main(["stream", str(source), "--db", db, "--no-briefings"]) == 0
+    acks = {ack["id"]: ack for ack in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert acks["page-not-found"]["junk"].startswith("error page")
+    assert "junk" not in acks["coastal-herald-article"]
+
+    assert main(["stories", "list", "--db", db]) == 0
+    assert "page-not-found" not in capsys.readouterr().out
+    assert main(["stories", "list", "--db", db, "--junk"]) == 0
+    listed = capsys.readouterr().out
+    assert "s-page-not-found" in listed and "(junk: error page" in listed
+    assert main(["stories", "show", "s-page-not-found", "--db", db]) == 0
+    assert "(junk, no briefing: error page" in capsys.readouterr().out

@@ -66,3 +66,20 @@ def test_article_records_are_checked_and_named() -> None:
         article_from_dict({"id": "a", "date": "2020-01-01"}, "f:4")
     with pytest.raises(ConfigError, match="threshold"):
         ClusterOptions(threshold=2.0)
+
+
+def test_junk_articles_get_stories_of_their_own_that_nothing_joins(bundled_example: Path) -> None:
+    """The same 404 page in three feeds must not become one "story" (nor swallow a real report)."""
+    not_found = (bundled_example / "page-not-found.txt").read_text(encoding="utf-8")
+    report = (bundled_example / "coastal-herald-article.txt").read_text(encoding="utf-8")
+    junk = [Article(id=f"404-{k}", date="2026-03-12", title="", text=not_found) for k in range(3)]
+    real = [Article(id=f"real-{k}", date="2026-03-12", title="", text=report) for k in range(2)]
+    assignments, stories = assign([*junk, real[0]], [], ClusterOptions())
+    junk_stories = {a.story_id for a in assignments[:3]}
+    assert len(junk_stories) == 3 and all(a.new_story for a in assignments)
+    assert all("error page" in (stories[s].junk or "") and not stories[s].terms for s in junk_stories)
+    assert stories[assignments[3].story_id].junk is None
+
+    later, _ = assign([real[1], replace(junk[0], id="404-again")], list(stories.values()), ClusterOptions())
+    assert later[0].story_id == assignments[3].story_id, "the real report joins the real story"
+    assert later[1].new_story, "a junk page joins nothing"

@@ -105,6 +105,47 @@ def test_an_older_briefing_never_replaces_a_newer_one(db_url: str, duc_articles:
         store.close()
 
 
+def test_a_store_made_before_the_junk_column_is_migrated_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0][1])
+    old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    old.execute("INSERT INTO schema_migrations VALUES (?, 'then')", (MIGRATIONS[0][0],))
+    old.execute("INSERT INTO stories VALUES ('s-1', 1, '2026-03-12', '2026-03-12', 'Old story', '{}')")
+    old.commit()
+    old.close()
+    store = open_store(path)
+    try:
+        assert [row.id for row in store.stories()] == ["s-1"]
+        assert store.story("s-1").junk is None  # type: ignore[union-attr]
+    finally:
+        store.close()
+
+
+def test_junk_is_stored_apart_from_stories(db_url: str, bundled_example: Path) -> None:
+    not_found = (bundled_example / "page-not-found.txt").read_text(encoding="utf-8")
+    report = (bundled_example / "coastal-herald-article.txt").read_text(encoding="utf-8")
+    articles = [
+        Article(id="404", date="2026-03-12", title="", text=not_found),
+        Article(id="herald", date="2026-03-12", title="Cyclone", text=report),
+    ]
+    store = open_store(db_url)
+    try:
+        _, changed = ingest(store, articles, ClusterOptions())
+        assert changed == {"s-herald"}, "only the real story is due a briefing"
+        assert [row.id for row in store.stories()] == ["s-herald"]
+        everything = {row.id: row for row in store.stories(junk=True)}
+        assert set(everything) == {"s-404", "s-herald"}
+        assert "error page" in (everything["s-404"].junk or "")
+        assert store.stale_stories() == ["s-herald"]
+        assert [s.id for s in store.active_stories("2026-03-01", "2026-03-31")] == ["s-herald"]
+        assert store.check() == []
+    finally:
+        store.close()
+
+
 def test_an_unknown_store_scheme_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="mysql://x: unknown scheme"):
         open_store("mysql://x")

@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     listing.add_argument("--since", default=None, help="only stories active on or after this ISO date")
     listing.add_argument("--json", action="store_true", help="one JSON object per story")
+    listing.add_argument(
+        "--junk", action="store_true", help="also list junk articles (archive placeholders, paywall stubs)"
+    )
     listing.set_defaults(handler=run_list)
     show = actions.add_parser(
         "show", help="one story: its briefing and articles", description="Show a story."
@@ -40,14 +43,17 @@ def run_list(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
-        rows = store.stories(limit=args.limit, since=args.since)
+        rows = store.stories(limit=args.limit, since=args.since, junk=args.junk)
     finally:
         store.close()
     for row in rows:
         if args.json:
             print(json.dumps(asdict(row), ensure_ascii=False))
         else:
-            stale = "" if row.briefed_size == row.size else " (briefing pending)"
+            if row.junk:
+                stale = f" (junk: {row.junk})"
+            else:
+                stale = "" if row.briefed_size == row.size else " (briefing pending)"
             print(
                 f"{row.id}\t{row.first_date}..{row.last_date}\t{row.size} articles\t{row.title[:70]}{stale}"
             )
@@ -70,13 +76,15 @@ def run_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         record = {
             "id": row.id, "size": row.size, "first_date": row.first_date, "last_date": row.last_date,
-            "title": row.title, "briefed_size": row.briefed_size, "briefing": briefing,
+            "title": row.title, "briefed_size": row.briefed_size, "junk": row.junk, "briefing": briefing,
             "articles": [{"id": a.id, "date": a.date, "title": a.title} for a in articles],
         }  # fmt: skip
         print(json.dumps(record, ensure_ascii=False))
         return 0
     out = [f"{row.title}", f"{row.id} · {row.size} articles · {row.first_date} to {row.last_date}", ""]
-    if briefing is None:
+    if row.junk:
+        out.append(f"(junk, no briefing: {row.junk})")
+    elif briefing is None:
         out.append("(no briefing yet)")
     else:
         if row.briefed_size < row.size:

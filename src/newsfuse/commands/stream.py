@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Read articles as JSON lines {'id', 'date', 'title', 'text'} from FILE or stdin, put "
             "each into the best recent story (or a new one), store articles, stories and briefings, "
             "and print one acknowledgement line per article once it is committed: "
-            "{'id', 'story', 'new', 'similarity'}. Read stories with `newsfuse stories`."
+            "{'id', 'story', 'new', 'similarity'}, plus 'junk' (the reason) for an article set aside "
+            "as junk. Read stories with `newsfuse stories`."
         ),
     )
     parser.add_argument(
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
                 "new": assignment.new_story,
                 "similarity": assignment.similarity,
             }
+            if assignment.junk:
+                record["junk"] = assignment.junk
             sys.stdout.write(json.dumps(record) + "\n")
             sys.stdout.flush()
 

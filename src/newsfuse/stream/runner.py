@@ -81,7 +81,8 @@ def ingest(
     options: ClusterOptions,
     report: StreamReport | None = None,
 ) -> tuple[list[Assignment], set[str]]:
-    """Cluster and store one batch; returns every article's assignment and the changed story ids.
+    """Cluster and store one batch; returns every article's assignment and the changed story ids
+    (junk stories left out: they get no briefing).
 
     Articles already stored (a re-run, or another writer) keep their story and are not re-added.
     """
@@ -113,7 +114,8 @@ def ingest(
     report.repeated += len(batch) - len(assignments)
     report.new_stories += sum(a.new_story for a in assignments)
     report.ingest_seconds += time.perf_counter() - start
-    return out, set(changed)
+    # Junk stories hold one junk article each and get no briefing.
+    return out, {story_id for story_id, story in changed.items() if story.junk is None}
 
 
 def refresh_briefings(store: Store, story_ids: Iterable[str], summary_options: Options) -> int:

@@ -102,6 +102,13 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         );
         """,
     ),
+    (
+        # Junk articles (archive placeholders, paywall stubs) get a story of their own, marked here
+        # with the reason, so listings and briefings can leave them out.
+        "0002_story_junk",
+        "ALTER TABLE stories ADD COLUMN junk TEXT",
+        "ALTER TABLE stories ADD COLUMN junk TEXT",
+    ),
 )
 
 # Key of the PostgreSQL advisory lock that serializes writers ("newsfuse" in ASCII, as a number).
@@ -110,7 +117,8 @@ _PG_LOCK = 0x6E657773
 
 @dataclass(frozen=True, slots=True)
 class StoryRow:
-    """A story as listed: its size, dates, title, and the size its briefing covers (0: none)."""
+    """A story as listed: its size, dates, title, the size its briefing covers (0: none), and
+    why it is junk (None for a real story)."""
 
     id: str
     size: int
@@ -118,6 +126,7 @@ class StoryRow:
     last_date: str
     title: str
     briefed_size: int
+    junk: str | None = None
 
 
 class Store(Protocol):
@@ -147,7 +156,9 @@ class Store(Protocol):
         """Insert the articles and upsert the stories (inside ``exclusive``)."""
         ...
 
-    def stories(self, *, limit: int = 50, since: str | None = None) -> list[StoryRow]: ...
+    def stories(self, *, limit: int = 50, since: str | None = None, junk: bool = False) -> list[StoryRow]:
+        """Most recent first; junk stories only when ``junk`` is true."""
+        ...
 
     def story(self, story_id: str) -> StoryRow | None: ...
 
@@ -235,7 +246,7 @@ class _SqlStore:
     def active_stories(self, since: str, until: str) -> list[StoryState]:
         rows = self._rows(
             "SELECT id, terms, size, first_date, last_date, title FROM stories "
-            "WHERE last_date >= ? AND first_date <= ?",
+            "WHERE last_date >= ? AND first_date <= ? AND junk IS NULL",
             (since, until),
         )
         return [
@@ -256,8 +267,8 @@ class _SqlStore:
         for story in stories:
             self._execute(
                 self._sql(
-                    "INSERT INTO stories (id, size, first_date, last_date, title, terms) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
+                    "INSERT INTO stories (id, size, first_date, last_date, title, terms, junk) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
                     "first_date = excluded.first_date, last_date = excluded.last_date, "
                     "terms = excluded.terms"
                 ),
@@ -268,6 +279,7 @@ class _SqlStore:
                     story.last_date,
                     story.title,
                     json.dumps(story.terms, sort_keys=True),
+                    story.junk,
                 ),
             )
         now = _now()
@@ -295,12 +307,14 @@ class _SqlStore:
     # --- reads
 
     _STORY_COLUMNS = (
-        "SELECT s.id, s.size, s.first_date, s.last_date, s.title, COALESCE(b.size, 0) "
+        "SELECT s.id, s.size, s.first_date, s.last_date, s.title, COALESCE(b.size, 0), s.junk "
         "FROM stories s LEFT JOIN briefings b ON b.story_id = s.id "
     )
 
-    def stories(self, *, limit: int = 50, since: str | None = None) -> list[StoryRow]:
-        where, params = ("WHERE s.last_date >= ? ", [since]) if since else ("", [])
+    def stories(self, *, limit: int = 50, since: str | None = None, junk: bool = False) -> list[StoryRow]:
+        conditions = ([] if junk else ["s.junk IS NULL"]) + (["s.last_date >= ?"] if since else [])
+        where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+        params = [since] if since else []
         rows = self._rows(
             self._STORY_COLUMNS + where + "ORDER BY s.last_date DESC, s.size DESC, s.id LIMIT ?",
             (*params, limit),
@@ -324,7 +338,7 @@ class _SqlStore:
     def stale_stories(self, limit: int | None = None) -> list[str]:
         sql = (
             "SELECT s.id FROM stories s LEFT JOIN briefings b ON b.story_id = s.id "
-            "WHERE b.size IS NULL OR b.size < s.size ORDER BY s.last_date DESC, s.id"
+            "WHERE s.junk IS NULL AND (b.size IS NULL OR b.size < s.size) ORDER BY s.last_date DESC, s.id"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
