@@ -71,3 +71,12 @@ def test_stories_list_shows_junk_only_when_asked(
     assert "s-page-not-found" in listed and "(junk: error page" in listed
     assert main(["stories", "show", "s-page-not-found", "--db", db]) == 0
     assert "(junk, no briefing: error page" in capsys.readouterr().out
+
+    assert main(["stories", "list", "--db", db, "--json"]) == 0
+    pending = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert pending and all(row["briefed_size"] == 0 for row in pending), "--no-briefings left them stale"
+    assert main(["stories", "refresh", "--db", db]) == 0
+    assert f"briefings saved for {len(pending)} stale stories" in capsys.readouterr().err
+    assert main(["stories", "list", "--db", db, "--json"]) == 0
+    refreshed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert all(row["briefed_size"] == row["size"] for row in refreshed)

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,5 +202,33 @@ def test_sigkill_mid_ingest_keeps_every_acknowledged_article(
     store = _check_store(db_url, {a.id for a in duc_articles})
     try:
         assert store.counts()["articles"] == len(duc_articles)
+    finally:
+        store.close()
+
+
+def test_the_refresher_skips_a_story_it_cannot_summarize_and_drains(
+    tmp_path: Path, duc_articles: list[Article]
+) -> None:
+    """A story that cannot be summarized (here its articles are missing, as in a damaged store)
+    must not keep the refresher busy forever; the other stories get their briefings."""
+    from newsfuse.config import Options
+    from newsfuse.stream.cluster import StoryState
+    from newsfuse.stream.refresh import Refresher
+
+    store = open_store(tmp_path / "stories.db")
+    try:
+        run_stream(duc_articles[:4], store, briefings=False)
+        with store.exclusive():
+            store.save([], [], [StoryState("s-empty", {"x": 1.0}, 1, "1996-01-02", "1996-01-02", "Lost")])
+        stale = set(store.stale_stories())
+        assert "s-empty" in stale and len(stale) >= 2
+
+        refresher = Refresher(store.url, Options()).start()
+        finisher = threading.Thread(target=refresher.finish, daemon=True)
+        finisher.start()
+        finisher.join(timeout=120)
+        assert not finisher.is_alive(), "the refresher did not drain"
+        assert store.stale_stories() == ["s-empty"]
+        assert refresher.briefings == len(stale) - 1
     finally:
         store.close()

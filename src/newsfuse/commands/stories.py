@@ -1,4 +1,4 @@
-"""``newsfuse stories list`` / ``newsfuse stories show ID``: read the story store."""
+"""``newsfuse stories list|show ID|refresh``: read the story store, and bring its briefings up to date."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--format", choices=("text", "json"), default="text", help="text (default) or the stored JSON"
     )
     show.set_defaults(handler=run_show)
+    refresh = actions.add_parser(
+        "refresh",
+        help="summarize every story whose briefing is missing or behind (after `stream --no-briefings`)",
+        description="Bring every stale briefing up to date, most recently active stories first.",
+    )
+    add_db_argument(refresh)
+    refresh.add_argument("--words", type=int, default=250, help="word budget of each briefing (default 250)")
+    refresh.set_defaults(handler=run_refresh)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -92,4 +100,25 @@ def run_show(args: argparse.Namespace) -> int:
         out += [f"{s['text']} [{', '.join(s['sources'])}]" for s in briefing.get("summary", [])]
     out += ["", "Articles:"] + [f"  {a.date}  {a.id}  {a.title}" for a in articles]
     sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    from newsfuse.config import Options
+    from newsfuse.stream.refresh import Refresher
+    from newsfuse.stream.store import open_store
+
+    store = open_store(args.db)
+    try:
+        before = len(store.stale_stories())
+        refresher = Refresher(store.url, Options(words=args.words)).start()
+        refresher.finish()
+        left = store.stale_stories()
+    finally:
+        store.close()
+    print(
+        f"newsfuse stories refresh: {refresher.briefings} briefings saved for {before} stale stories "
+        f"in {refresher.seconds:.1f} s; {len(left)} could not be summarized",
+        file=sys.stderr,
+    )
     return 0

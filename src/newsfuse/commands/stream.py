@@ -33,14 +33,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "input", nargs="?", default="-", metavar="FILE", help="JSONL articles (default -: stdin)"
     )
     add_db_argument(parser)
-    parser.add_argument(
-        "--batch", type=int, default=64, help="articles per transaction and briefing refresh (default 64)"
-    )
+    parser.add_argument("--batch", type=int, default=64, help="articles per store transaction (default 64)")
     parser.add_argument("--threshold", type=float, default=None, help="similarity needed to join a story")
     parser.add_argument(
         "--window-days", type=int, default=None, help="days a story stays open to new articles"
     )
-    parser.add_argument("--no-briefings", action="store_true", help="only cluster; refresh briefings later")
+    parser.add_argument(
+        "--no-briefings",
+        action="store_true",
+        help="only cluster; `newsfuse stories refresh` brings briefings up to date later",
+    )
     parser.add_argument("--words", type=int, default=250, help="word budget of each briefing (default 250)")
     parser.add_argument("--quiet", action="store_true", help="do not print acknowledgement lines")
     parser.set_defaults(handler=run)

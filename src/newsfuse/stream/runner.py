@@ -1,9 +1,10 @@
 """Ingest a stream of articles into a store, batch by batch, and keep story briefings current.
 
 For each batch, in one ``exclusive`` store transaction: skip articles already stored, read the
-stories active around the batch's dates, assign, and save; only after the commit are the articles acknowledged (``on_ack``). Briefings of the
-stories that changed are refreshed after the batch (debounced: one summary per story per batch,
-not per article), each saved only if no newer briefing got there first.
+stories active around the batch's dates, assign, and save; only after the commit are the
+articles acknowledged (``on_ack``). Briefings are kept current beside ingestion by a background
+``Refresher`` (``refresh.py``): a story that grows while it waits is summarized once, for its
+latest size, and each briefing is saved only if no newer one got there first.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.config import Options
-from newsfuse.errors import InputError, NewsfuseError
+from newsfuse.errors import ConfigError, InputError
 from newsfuse.stream.cluster import (
     Article,
     Assignment,
@@ -24,9 +25,10 @@ from newsfuse.stream.cluster import (
     article_from_dict,
     assign,
 )
+from newsfuse.stream.refresh import Refresher
 from newsfuse.stream.store import Store
 
-__all__ = ["StreamReport", "ingest", "read_articles", "refresh_briefings", "run_stream"]
+__all__ = ["StreamReport", "ingest", "read_articles", "run_stream"]
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,8 @@ class StreamReport:
     new_stories: int = 0
     briefings: int = 0
     ingest_seconds: float = 0.0
-    briefing_seconds: float = 0.0
+    briefing_seconds: float = 0.0  # summarizing, in the background refresher
+    drain_seconds: float = 0.0  # waiting, after the last article, for briefings to be current
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -118,29 +121,6 @@ def ingest(
     return out, {story_id for story_id, story in changed.items() if story.junk is None}
 
 
-def refresh_briefings(store: Store, story_ids: Iterable[str], summary_options: Options) -> int:
-    """Re-summarize the given stories from their stored articles; returns briefings saved."""
-    from newsfuse.model import Document, briefing_to_dict
-    from newsfuse.pipeline import summarize
-
-    saved = 0
-    for story_id in sorted(story_ids):
-        articles = store.story_articles(story_id)
-        if not articles:
-            continue
-        documents = [
-            Document(id=a.id, source=a.id, text=a.text, raw=a.text, title=a.title or None, date=a.date)
-            for a in articles
-        ]
-        try:
-            briefing = summarize(documents, options=summary_options, cluster_id=story_id)
-        except NewsfuseError as exc:
-            log.warning("story %s: no briefing (%s)", story_id, exc)
-            continue
-        saved += store.save_briefing(story_id, len(articles), briefing_to_dict(briefing))
-    return saved
-
-
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
@@ -163,17 +143,33 @@ def run_stream(
     on_ack: Callable[[Assignment], None] | None = None,
     report: StreamReport | None = None,
 ) -> StreamReport:
-    """Ingest ``articles`` in batches of ``batch_size``; refresh changed briefings after each."""
+    """Ingest ``articles`` in batches of ``batch_size``.
+
+    With ``briefings``, a background ``Refresher`` keeps the changed stories' briefings current
+    while ingestion goes on, and every briefing is current when this returns.
+    """
     options = options or ClusterOptions()
     summary_options = summary_options or Options()
     report = report if report is not None else StreamReport()
-    for batch in _batches(articles, batch_size):
-        assignments, changed = ingest(store, batch, options, report)
-        if on_ack is not None:
-            for assignment in assignments:
-                on_ack(assignment)
-        if briefings and changed:
-            start = time.perf_counter()
-            report.briefings += refresh_briefings(store, changed, summary_options)
-            report.briefing_seconds += time.perf_counter() - start
+    if briefings and store.url == ":memory:":
+        raise ConfigError("briefings need a store file: an in-memory SQLite store cannot be shared")
+    refresher = Refresher(store.url, summary_options).start() if briefings else None
+    try:
+        for batch in _batches(articles, batch_size):
+            assignments, changed = ingest(store, batch, options, report)
+            if on_ack is not None:
+                for assignment in assignments:
+                    on_ack(assignment)
+            if refresher is not None and changed:
+                refresher.poke()
+    except BaseException:
+        if refresher is not None:
+            refresher.stop()
+        raise
+    if refresher is not None:
+        start = time.perf_counter()
+        refresher.finish()
+        report.drain_seconds = time.perf_counter() - start
+        report.briefings += refresher.briefings
+        report.briefing_seconds += refresher.seconds
     return report
