@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -375,13 +376,26 @@ class SqliteStore(_SqlStore):
         try:
             # isolation_level=None: no implicit transactions; exclusive() opens them explicitly.
             self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._set_wal(timeout)
             # FULL: a commit is on disk before it returns, so acknowledged articles survive power loss.
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the story store ({exc})") from exc
+
+    def _set_wal(self, timeout: float) -> None:
+        # Switching to WAL takes a lock that SQLite does not wait for with the busy timeout: two
+        # writers opening a new store at once can see "database is locked" here. Retry instead.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         try:
