@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError
-from newsfuse.ingest.readers import _open_jsonl, _split_multinews, documents_from_texts
+from newsfuse.ingest.readers import documents_from_texts, open_jsonl_lines, split_multinews
 from newsfuse.model import Document
 from newsfuse.segment import split_sentences
 
@@ -92,7 +92,7 @@ def available_systems() -> tuple[str, ...]:
 
 def _clusters(path: Path, limit: int | None) -> Iterator[tuple[str, tuple[Document, ...], list[str]]]:
     count = 0
-    for number, line in enumerate(_open_jsonl(path), start=1):
+    for number, line in enumerate(open_jsonl_lines(path), start=1):
         if not line.strip():
             continue
         try:
@@ -100,7 +100,7 @@ def _clusters(path: Path, limit: int | None) -> Iterator[tuple[str, tuple[Docume
             references = record["summary"]
             texts = record["documents"]
             if isinstance(texts, str):  # the Multi-News source form: one string, "|||||" between
-                texts = _split_multinews(texts)
+                texts = split_multinews(texts)
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(
                 f"{path}:{number}: not a cluster with 'documents' and 'summary' ({exc})"

@@ -18,7 +18,14 @@ from pathlib import Path
 from newsfuse.errors import InputError
 from newsfuse.model import Document
 
-__all__ = ["MAX_DOCUMENT_CHARS", "Cluster", "documents_from_texts", "read_clusters"]
+__all__ = [
+    "MAX_DOCUMENT_CHARS",
+    "Cluster",
+    "documents_from_texts",
+    "open_jsonl_lines",
+    "read_clusters",
+    "split_multinews",
+]
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +82,8 @@ def documents_from_texts(texts: Iterable[str], *, prefix: str, source: str) -> t
     return tuple(docs)
 
 
-def _split_multinews(text: str) -> list[str]:
+def split_multinews(text: str) -> list[str]:
+    """The documents of Multi-News' source form: one string, ``|||||`` between documents."""
     return [part.strip() for part in text.split(MULTINEWS_SEPARATOR) if part.strip()]
 
 
@@ -90,7 +98,7 @@ def _read_file_documents(path: Path) -> list[tuple[str, str]]:
         raise InputError(f"{name}: empty file")
     text = _decode(data, name)
     if MULTINEWS_SEPARATOR in text:
-        return [(f"{name}#{i}", part) for i, part in enumerate(_split_multinews(text), start=1)]
+        return [(f"{name}#{i}", part) for i, part in enumerate(split_multinews(text), start=1)]
     return [(name, text)]
 
 
@@ -115,7 +123,7 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
     cluster_id = str(record.get("id", f"line-{number}"))
     documents = record.get("documents")
     if isinstance(documents, str):
-        documents = _split_multinews(documents)
+        documents = split_multinews(documents)
     if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
         return Cluster(
             id=cluster_id,
@@ -133,7 +141,8 @@ def iter_jsonl_clusters(lines: Iterable[str], name: str) -> Iterator[Cluster]:
             yield _parse_cluster_line(line, f"{name}:{number}", number)
 
 
-def _open_jsonl(path: Path) -> Iterator[str]:
+def open_jsonl_lines(path: Path) -> Iterator[str]:
+    """Lines of a JSONL file, gzip-compressed when its name ends in .gz; unreadable: InputError."""
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace") as handle:  # type: ignore[operator]
@@ -167,7 +176,7 @@ def _read_stdin() -> Iterator[Cluster]:
     if text.lstrip().startswith("{"):
         yield from iter_jsonl_clusters(text.splitlines(), "<stdin>")
         return
-    parts = _split_multinews(text) if MULTINEWS_SEPARATOR in text else [text]
+    parts = split_multinews(text) if MULTINEWS_SEPARATOR in text else [text]
     yield Cluster(id="stdin", documents=documents_from_texts(parts, prefix="d", source="<stdin>"))
 
 
@@ -191,7 +200,7 @@ def read_clusters(paths: Iterable[str | Path]) -> Iterator[Cluster]:
                 raise InputError(f"{path}: directory holds no readable .txt, .md or .html files")
             yield _cluster_of_files(files, path.resolve().name or "cluster")
         elif _is_jsonl(path):
-            yield from iter_jsonl_clusters(_open_jsonl(path), str(path))
+            yield from iter_jsonl_clusters(open_jsonl_lines(path), str(path))
         else:
             _check_suffix(path)
             loose.append(path)
