@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from newsfuse.commands.summarize import parse_sections
+from newsfuse.commands.arguments import add_encoder, add_sections, add_words, parse_sections
 
 if TYPE_CHECKING:
     from newsfuse.batch import Progress as BatchProgress
@@ -34,13 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--engine", choices=("local", "ray"), default="local", help="local process pool or Ray Data"
     )
     parser.add_argument("--address", default=None, help="Ray cluster address (default: start a local Ray)")
-    parser.add_argument("--words", type=int, default=250, help="word budget of each summary (default 250)")
-    parser.add_argument(
-        "--sections", default="", help="comma-separated extra sections (quotes,facts,...) or 'all'"
-    )
-    parser.add_argument(
-        "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"
-    )
+    add_words(parser)
+    add_sections(parser)
+    add_encoder(parser)
     parser.set_defaults(handler=run)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from newsfuse.commands.arguments import add_encoder, add_words
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -18,14 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "data", metavar="DATA.jsonl", help="clusters with reference summaries (.jsonl or .jsonl.gz)"
     )
-    parser.add_argument("--words", type=int, default=250, help="summary word budget (default 250)")
+    add_words(parser)
     parser.add_argument(
         "--system",
         action="append",
         help="system to score: newsfuse, lead, lexrank, textrank (repeat to compare; default newsfuse)",
     )
     parser.add_argument("--limit", type=int, default=None, help="score only the first K clusters")
-    parser.add_argument("--encoder", choices=("onnx", "lexical"), default="onnx", help="newsfuse's encoder")
+    add_encoder(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object per system")
     parser.set_defaults(handler=run)
 

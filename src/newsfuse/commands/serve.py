@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from newsfuse.commands.arguments import add_encoder
 from newsfuse.errors import ConfigError
 
 INSTALL_HINT = "pip install 'newsfuse[server]'"
@@ -34,9 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=60.0,
         help="seconds of work per request, from when a worker takes it up (default 60)",
     )
-    parser.add_argument(
-        "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"
-    )
+    add_encoder(parser)
     parser.add_argument(
         "--allow-url-fetch",
         action="store_true",

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from newsfuse.commands.stream import add_db_argument
+from newsfuse.commands.arguments import add_db, add_words
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="most recent stories first", description="List stories.")
-    add_db_argument(listing)
+    add_db(listing)
     listing.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     listing.add_argument("--since", default=None, help="only stories active on or after this ISO date")
     listing.add_argument("--json", action="store_true", help="one JSON object per story")
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "show", help="one story: its briefing and articles", description="Show a story."
     )
     show.add_argument("story_id", metavar="ID", help="a story id from `newsfuse stories list`")
-    add_db_argument(show)
+    add_db(show)
     show.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or the stored JSON"
     )
@@ -39,8 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="summarize every story whose briefing is missing or behind (after `stream --no-briefings`)",
         description="Bring every stale briefing up to date, most recently active stories first.",
     )
-    add_db_argument(refresh)
-    refresh.add_argument("--words", type=int, default=250, help="word budget of each briefing (default 250)")
+    add_db(refresh)
+    add_words(refresh)
     refresh.set_defaults(handler=run_refresh)
 
 

@@ -6,15 +6,7 @@ import argparse
 import json
 import sys
 
-DEFAULT_DB = "newsfuse-stories.db"
-
-
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        default=DEFAULT_DB,
-        help=f"story store: an SQLite file path or postgresql://user@host/db (default {DEFAULT_DB})",
-    )
+from newsfuse.commands.arguments import add_db, add_words
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "input", nargs="?", default="-", metavar="FILE", help="JSONL articles (default -: stdin)"
     )
-    add_db_argument(parser)
+    add_db(parser)
     parser.add_argument("--batch", type=int, default=64, help="articles per store transaction (default 64)")
     parser.add_argument("--threshold", type=float, default=None, help="similarity needed to join a story")
     parser.add_argument(
@@ -43,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="only cluster; `newsfuse stories refresh` brings briefings up to date later",
     )
-    parser.add_argument("--words", type=int, default=250, help="word budget of each briefing (default 250)")
+    add_words(parser)
     parser.add_argument("--quiet", action="store_true", help="do not print acknowledgement lines")
     parser.set_defaults(handler=run)
 

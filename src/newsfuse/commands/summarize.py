@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from newsfuse.config import SECTIONS
+from newsfuse.commands.arguments import add_encoder, add_sections, add_words, parse_sections
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,25 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, JSONL, or -")
-    parser.add_argument("--words", type=int, default=250, help="word budget of the summary (default 250)")
+    add_words(parser)
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help="output format (default text)"
     )
-    parser.add_argument(
-        "--sections",
-        default="",
-        help=f"comma-separated extra sections: {','.join(SECTIONS)}, or 'all'",
-    )
-    parser.add_argument(
-        "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"
-    )
+    add_sections(parser)
+    add_encoder(parser)
     parser.set_defaults(handler=run)
-
-
-def parse_sections(value: str) -> tuple[str, ...]:
-    if value.strip() == "all":
-        return SECTIONS
-    return tuple(s.strip() for s in value.split(",") if s.strip())
 
 
 def run(args: argparse.Namespace) -> int:

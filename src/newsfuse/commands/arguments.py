@@ -1,0 +1,40 @@
+"""Arguments several commands share, defined once so their names, defaults and help agree."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsfuse.config import SECTIONS
+
+DEFAULT_DB = "newsfuse-stories.db"
+
+
+def add_words(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--words", type=int, default=250, help="word budget of each summary (default 250)")
+
+
+def add_encoder(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoder", choices=("onnx", "lexical"), default="onnx", help="sentence encoder (default onnx)"
+    )
+
+
+def add_sections(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sections", default="", help=f"comma-separated extra sections: {','.join(SECTIONS)}, or 'all'"
+    )
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        default=DEFAULT_DB,
+        help=f"story store: an SQLite file path or postgresql://user@host/db (default {DEFAULT_DB})",
+    )
+
+
+def parse_sections(value: str) -> tuple[str, ...]:
+    """The sections named by ``--sections`` ("all" for every one)."""
+    if value.strip() == "all":
+        return SECTIONS
+    return tuple(s.strip() for s in value.split(",") if s.strip())
