@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsfuse.align import verbatim_support
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.ingest.readers import documents_from_texts, read_clusters
@@ -104,6 +105,33 @@ def test_transcript_is_cited_despite_broken_punctuation(sony_dir: Path) -> None:
     briefing = summarize(cluster.documents, options=Options(words=1000))
     (item,) = [s for s in briefing.summary if "no credible evidence" in s.text]
     assert set(item.sources) == {"d1", "d2"}
+
+
+def test_transcript_is_cited_where_speech_recognition_garbled_the_rest(sony_dir: Path) -> None:
+    # The transcript has "The cyber attack has verses ... for now my recommendation would be that
+    # people who smokes": no embedding match, but the verbatim run "for now my recommendation
+    # would be that people" shows it carries the statement.
+    (cluster,) = read_clusters([sony_dir])
+    briefing = summarize(cluster.documents, options=Options(words=1000))
+    (item,) = [s for s in briefing.summary if "people go to the movies" in s.text]
+    assert "d2" in item.sources
+
+
+def test_verbatim_support_needs_a_statement_not_just_a_long_name() -> None:
+    documents = documents_from_texts(
+        [
+            "North Korean leader Kim Jong-Un was mocked in the film.",
+            "The film depicts an attempt on North Korean leader Kim Jong-Un.",
+            "He said for now my recommendation would be that people who smokes.",
+        ],
+        prefix="d",
+        source="crafted",
+    )
+    claims = [
+        "Critics noted the film is about North Korean leader Kim Jong-Un.",
+        "For now my recommendation would be that people go to the movies.",
+    ]
+    assert verbatim_support(claims, documents) == [frozenset(), frozenset({2})]
 
 
 def test_bundled_example_briefing(bundled_example: Path) -> None:

@@ -13,13 +13,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.model import Document, Fact, Sentence
+from newsfuse.represent.lexical import STOPWORDS, WORD
 
-__all__ = ["Alignment", "align", "doc_max_similarity"]
+__all__ = ["Alignment", "align", "doc_max_similarity", "verbatim_support"]
 
 # Similarity at which another source's sentence starts to count as partial support, and at which
 # it counts fully (soft support scales linearly between the two).
 SOFT_LOW, SOFT_HIGH = 0.45, 0.8
 BLOCK = 1024
+# A run of this many words, in order, shared with another source is a quotation or statement both
+# carry, whatever the rest of their wording, when it mixes content words and function words
+# (at least RUN_MIX of each): a long name ("North Korean leader Kim Jong-Un") has no function words.
+RUN_WORDS, RUN_MIX = 7, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,3 +126,33 @@ def align(
     )
     facts = _facts(sentences, vectors, support, documents, threshold)
     return Alignment(doc_max=doc_max, support=support, soft_support=soft, facts=facts)
+
+
+def verbatim_support(texts: Sequence[str], documents: Sequence[Document]) -> list[frozenset[int]]:
+    """For each text, the kept documents that share a run of ``RUN_WORDS`` words with it.
+
+    Embedding similarity misses a source whose wording around a shared statement is garbled or
+    different: a speech-recognition transcript has "for now my recommendation would be that
+    people who smokes" for "...that people go to the movies". The run is matched across the
+    document's whole text, so a transcript's unreliable sentence breaks do not hide it. One pass
+    over each document's words; memory holds only the runs of ``texts``.
+    """
+    wanted: dict[tuple[str, ...], set[int]] = {}
+    for k, text in enumerate(texts):
+        words = WORD.findall(text.lower())
+        for start in range(len(words) - RUN_WORDS + 1):
+            run = tuple(words[start : start + RUN_WORDS])
+            content = sum(w not in STOPWORDS for w in run)
+            if content >= RUN_MIX and RUN_WORDS - content >= RUN_MIX:
+                wanted.setdefault(run, set()).add(k)
+    found: list[set[int]] = [set() for _ in texts]
+    if not wanted:
+        return [frozenset()] * len(texts)
+    for d, doc in enumerate(documents):
+        if doc.status != "kept":
+            continue
+        words = WORD.findall(doc.text.lower())
+        for start in range(len(words) - RUN_WORDS + 1):
+            for k in wanted.get(tuple(words[start : start + RUN_WORDS]), ()):
+                found[k].add(d)
+    return [frozenset(f) for f in found]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsfuse.align import align
+from newsfuse.align import align, verbatim_support
 from newsfuse.attribute import attribute
 from newsfuse.attribute.disagree import numbers_conflict
 from newsfuse.config import Options
@@ -87,9 +87,11 @@ def _citations(
     Candidates outside the pool are found by shared content words: per chosen sentence and
     document only the best-overlapping one, best first, at most ``options.max_citation_checks``.
     In a transcript a statement is often cut across two "sentences" by unreliable punctuation,
-    so each transcript sentence is also checked joined with the one after it.
+    so each transcript sentence is also checked joined with the one after it. A document that
+    shares a verbatim run of words with the sentence (``align.verbatim_support``) states it too.
     """
-    cited = [set(support[i]) for i in chosen]
+    verbatim = verbatim_support([sentences[pool[i]].text for i in chosen], documents)
+    cited = [set(support[i]) | set(shared) for i, shared in zip(chosen, verbatim, strict=True)]
     in_pool = set(pool)
     texts: dict[int, str] = {}
     for j, s in enumerate(sentences):
