@@ -38,3 +38,20 @@ def test_same_dated_statement_of_two_sources_is_one_event() -> None:
     fact = Fact(text=sentences[0].text, sentences=(0, 1), sources=("a", "b"))
     events = timeline(sentences, docs, facts=(fact,))
     assert [(e.date, e.sources) for e in events] == [("2020-03-02", ("a", "b"))]
+
+
+def test_a_planned_date_does_not_date_the_statement(sony_docs) -> None:
+    # "...we have decided not to move forward with the planned December 25 theatrical release,"
+    # was said on December 17: December 25 is when the release was meant to be.
+    events = timeline(segment(sony_docs), sony_docs, facts=())
+    assert not [e for e in events if "planned December 25" in e.text]
+    docs = (
+        Document(
+            id="a",
+            source="a",
+            text="The launch, scheduled for Friday, was called off on Tuesday.",
+            date="2020-03-04",
+        ),
+    )
+    (event,) = timeline(segment(docs), docs, facts=())
+    assert (event.date, event.expression) == ("2020-03-03", "Tuesday")

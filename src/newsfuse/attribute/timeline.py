@@ -4,15 +4,18 @@ Reads sentences, their documents (``Document.date`` anchors relative dates) and 
 facts (sentences of one fact are one event, so their sources merge). A sentence's first date
 expression dates it: news sentences lead with when ("On Monday, police said…") more often than
 they end with it, and a later date in the sentence is usually a planned one ("…cancelling the
-Dec. 25 release").
+Dec. 25 release"). A date that is itself marked as planned ("the planned December 25 release",
+"scheduled for Friday") says when something was meant to happen, not when the reported event
+did, so it never dates the sentence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsfuse.attribute.dates import find_dates
+from newsfuse.attribute.dates import DateMention, find_dates
 from newsfuse.model import Document, Fact, Sentence, TimelineEvent
 
 __all__ = ["MAX_EVENTS", "timeline"]
@@ -21,6 +24,12 @@ __all__ = ["MAX_EVENTS", "timeline"]
 MAX_EVENTS = 40
 #: Sentences shorter than this are datelines or captions, not events.
 MIN_WORDS = 6
+#: Words just before a date that make it a plan rather than the time of the event.
+PLANNED = re.compile(
+    r"\b(?:planned|scheduled|slated|set|due|expected|originally|upcoming|postponed|delayed)"
+    r"(?:\s+(?:for|on|to|until|from))?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _anchor(doc: Document) -> date | None:
@@ -30,6 +39,11 @@ def _anchor(doc: Document) -> date | None:
         return date.fromisoformat(doc.date[:10])
     except ValueError:
         return None
+
+
+def _event_dates(text: str, anchor: date | None) -> list[DateMention]:
+    """The sentence's date mentions in order, leaving out planned dates."""
+    return [m for m in find_dates(text, anchor) if not PLANNED.search(text[: m.start])]
 
 
 def timeline(
@@ -42,7 +56,7 @@ def timeline(
     for i, s in enumerate(sentences):
         if s.words < MIN_WORDS:
             continue
-        found = find_dates(s.text, anchors[s.doc])
+        found = _event_dates(s.text, anchors[s.doc])
         if not found:
             continue
         first = found[0]
@@ -55,7 +69,7 @@ def timeline(
         # Sentences of the same fact dated alike by other sources support the event too.
         for m in facts[fact_of[i]].sentences if i in fact_of else ():
             if m != i and sentences[m].doc != s.doc:
-                other = find_dates(sentences[m].text, anchors[sentences[m].doc])
+                other = _event_dates(sentences[m].text, anchors[sentences[m].doc])
                 if not other or other[0].iso == first.iso:
                     event["docs"].add(sentences[m].doc)
     ranked = sorted(events.items(), key=lambda kv: (-len(kv[1]["docs"]), kv[1]["first"]))[:MAX_EVENTS]
