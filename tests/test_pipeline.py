@@ -157,3 +157,12 @@ def test_a_source_with_a_different_number_is_not_cited(bundled_example: Path) ->
     forty = [s for s in briefing.summary if "40,000" in s.text]
     assert forty and all(web not in s.sources for s in forty)
     assert any(web in s.sources for s in briefing.summary)  # it is cited where it agrees
+
+
+def test_a_story_told_in_pronoun_sentences_still_fills_its_budget(dev_clusters: list[dict]) -> None:
+    # One long feature (1,200 words) whose best-ranked sentences mostly open "It…", "His…":
+    # the encoded pool is topped up with sentences a summary may use.
+    (cluster,) = [c for c in dev_clusters if c["id"] == "multinews-test-1827"]
+    docs = documents_from_texts(cluster["documents"], prefix="d", source=cluster["id"])
+    briefing = summarize(docs)
+    assert sum(len(s.text.split()) for s in briefing.summary) >= 0.9 * 250

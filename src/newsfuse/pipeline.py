@@ -40,6 +40,9 @@ __all__ = ["summarize"]
 # A sentence outside the pool whose content words cover this share of a summary sentence's is
 # encoded and checked as a possible paraphrase, so citations stay complete for big clusters.
 CITATION_OVERLAP = 0.4
+# Words of summary-eligible sentences the encoded pool holds, as a multiple of the word budget
+# (redundant and overflowing candidates are passed over, so the budget alone is not enough).
+POOL_BUDGET_SHARE = 1.2
 # Recognition errors and run-on punctuation lower a transcript's similarity to a clean wording of
 # the same statement. A transcript passage supports a sentence at a lower similarity, and lower
 # still when it also shares at least half of the sentence's content words (two signals agreeing).
@@ -47,13 +50,19 @@ TRANSCRIPT_SLACK = 0.07
 TRANSCRIPT_SLACK_WITH_OVERLAP = 0.15
 
 
-def _pool(lexical: np.ndarray, sentences: Sequence[Sentence], n_docs: int, options: Options) -> list[int]:
+def _pool(
+    lexical: np.ndarray, sentences: Sequence[Sentence], documents: Sequence[Document], options: Options
+) -> list[int]:
     """Indices (ascending) of the sentences worth encoding, as many as options allow.
 
     Each document's two best sentences are always in (the off-topic check and support need every
     document represented, and an off-topic report scores low on shared vocabulary); the rest of
-    the pool goes to the best lexical scores overall.
+    the pool goes to the best lexical scores overall. When the pool's sentences that may be
+    quoted in a summary (``select.eligible``) hold fewer than ``POOL_BUDGET_SHARE`` times the word
+    budget, the next best of those join, so a feature story told in "He…"/"It…" sentences still
+    gets a full summary.
     """
+    n_docs = sum(d.status == "kept" for d in documents)
     limit = min(options.max_encoded_sentences, options.pool_sentences + options.pool_per_document * n_docs)
     if len(lexical) <= limit:
         return list(range(len(lexical)))
@@ -70,6 +79,14 @@ def _pool(lexical: np.ndarray, sentences: Sequence[Sentence], n_docs: int, optio
         if len(chosen) >= limit:
             break
         chosen.add(int(i))
+    allowed = eligible(sentences, documents)
+    have = sum(sentences[i].words for i in chosen if allowed[i])
+    for i in order:
+        if have >= POOL_BUDGET_SHARE * options.words or len(chosen) >= options.max_encoded_sentences:
+            break
+        if allowed[i] and int(i) not in chosen:
+            chosen.add(int(i))
+            have += sentences[int(i)].words
     return sorted(chosen)
 
 
@@ -168,7 +185,7 @@ def summarize(
     docs = clean_cluster(documents)
     sentences = segment(docs)
     lexical = lexical_features(sentences, docs)
-    pool = _pool(lexical, sentences, sum(d.status == "kept" for d in docs), options)
+    pool = _pool(lexical, sentences, docs, options)
     vectors = get_encoder(options.encoder).encode([sentences[i].text for i in pool])
     docs = flag_off_topic(docs, [sentences[i] for i in pool], vectors)
     if any(d.status != "kept" for d in docs):  # drop what relevance set aside
