@@ -1,6 +1,6 @@
 """Tune the selector on dev data: ROUGE for weight/pool variants, with encodings cached in memory.
 
-    python scripts/tune_selector.py ../shared/data/multinews-raw-dev.jsonl [--limit K]
+    python scripts/tune_selector.py ../shared/data/multinews-raw-dev.jsonl [--limit K] [--trained]
 
 Prints one line per variant. Development tool: the shipped weights come from train_scorer.py.
 """
@@ -58,7 +58,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--trained", action="store_true", help="start from select_data/weights.json")
     parser.add_argument("--weights", help="start from this weights file instead")
-    parser.add_argument("--variants", default="{}", help="JSON list of {weights overrides, pool, words}")
+    parser.add_argument(
+        "--variants",
+        default="{}",
+        help="JSON list of {weights overrides, pool, per_document, words, redundancy}",
+    )
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 
@@ -78,19 +82,25 @@ def main() -> None:
     variants = json.loads(args.variants) or [{}]
     for variant in variants:
         variant = dict(variant)
-        pool = variant.pop("pool", 100000)
+        # Pool settings default to the shipped ones, so a variant {} reproduces `newsfuse eval`.
+        pool = variant.pop("pool", Options().pool_sentences)
+        per_document = variant.pop("per_document", Options().pool_per_document)
         words = variant.pop("words", 250)
         redundancy = variant.pop("redundancy", Options().redundancy_threshold)
         weights = {**base, **variant}
         select.weights.cache_clear()
         select.DEFAULT_WEIGHTS = weights  # type: ignore[misc]
         options = dataclasses.replace(
-            Options(), pool_sentences=pool, pool_per_document=0, words=words, redundancy_threshold=redundancy
+            Options(),
+            pool_sentences=pool,
+            pool_per_document=per_document,
+            words=words,
+            redundancy_threshold=redundancy,
         )
         t = time.perf_counter()
         r1, r2, rl = score_all(clusters, options, scorer)
         print(
-            f"{r1:6.2f} {r2:6.2f} {rl:6.2f}  pool={pool} words={words} red={redundancy} {variant}  ({time.perf_counter() - t:.0f}s)"
+            f"{r1:6.2f} {r2:6.2f} {rl:6.2f}  pool={pool}+{per_document}/doc words={words} red={redundancy} {variant}  ({time.perf_counter() - t:.0f}s)"
         )
         sys.stdout.flush()
 

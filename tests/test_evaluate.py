@@ -45,6 +45,21 @@ def test_several_references_are_averaged(tmp_path: Path) -> None:
     assert two.rouge1 < one.rouge1 and two.rouge1 > 40
 
 
+def test_skip_and_limit_choose_the_clusters_scored(tmp_path: Path) -> None:
+    other = "Completely different words about a football match in another city entirely."
+    rows = [
+        {"id": "a", "documents": [other], "summary": REFERENCE},
+        {"id": "b", "documents": [REFERENCE], "summary": REFERENCE},
+        {"id": "c", "documents": [other], "summary": REFERENCE},
+    ]
+    path = write(tmp_path, rows)
+    assert evaluate(path, system="lead").clusters == 3
+    held_out = evaluate(path, system="lead", skip=1, limit=1)
+    assert held_out.clusters == 1 and held_out.rouge1 == pytest.approx(100.0)  # cluster "b" only
+    with pytest.raises(InputError, match="no clusters"):
+        evaluate(path, system="lead", skip=3)
+
+
 def test_bad_data_and_unknown_system(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"data\.jsonl:1"):
         evaluate(write(tmp_path, [{"id": "a", "documents": ["x"]}]), system="lead")

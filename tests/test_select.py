@@ -57,6 +57,16 @@ def test_budget_redundancy_and_order() -> None:
     assert chosen == sorted(chosen, key=lambda i: (items[i].position, items[i].doc))
 
 
+def test_selection_never_passes_the_budget() -> None:
+    rng = np.random.default_rng(7)
+    for words in (20, 60, 250):
+        items = sentences(rng.integers(3, 40, size=30).tolist())
+        vectors = rng.normal(size=(30, 8)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        chosen = select(items, vectors, rng.random(30), words=words, redundancy=0.9)
+        assert chosen and sum(len(tidy(items[i].text).split()) for i in chosen) <= words
+
+
 def test_trained_weights_cover_every_feature_and_state_their_terms() -> None:
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert set(data["weights"]) == set(FEATURES)

@@ -90,10 +90,16 @@ def available_systems() -> tuple[str, ...]:
     return (*SYSTEMS, "lexrank", "textrank")
 
 
-def _clusters(path: Path, limit: int | None) -> Iterator[tuple[str, tuple[Document, ...], list[str]]]:
+def _clusters(
+    path: Path, limit: int | None, skip: int = 0
+) -> Iterator[tuple[str, tuple[Document, ...], list[str]]]:
     count = 0
+    seen = 0
     for number, line in enumerate(open_jsonl_lines(path), start=1):
         if not line.strip():
+            continue
+        seen += 1
+        if seen <= skip:
             continue
         try:
             record = json.loads(line)
@@ -119,9 +125,14 @@ def evaluate(
     system: str = "newsfuse",
     words: int = 250,
     limit: int | None = None,
+    skip: int = 0,
     options: Options | None = None,
 ) -> EvalResult:
-    """Mean ROUGE F1 (0-100) of ``system`` over the clusters of ``path``."""
+    """Mean ROUGE F1 (0-100) of ``system`` over the clusters of ``path``.
+
+    ``skip`` passes over the first clusters (those a scorer was trained on, say), ``limit`` stops
+    after that many scored clusters.
+    """
     from rouge_score import rouge_scorer
 
     options = options or Options()
@@ -133,7 +144,7 @@ def evaluate(
     if not path.exists():
         raise InputError(f"{path}: no such file")
     elapsed = 0.0
-    for _cluster_id, documents, references in _clusters(path, limit):
+    for _cluster_id, documents, references in _clusters(path, limit, skip):
         t0 = time.perf_counter()
         summary = "\n".join(summarize_fn(documents, words))
         elapsed += time.perf_counter() - t0

@@ -27,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="system to score: newsfuse, lead, lexrank, textrank (repeat to compare; default newsfuse)",
     )
     parser.add_argument("--limit", type=int, default=None, help="score only the first K clusters")
+    parser.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="pass over the first K clusters (e.g. validation clusters the scorer was trained on)",
+    )
     add_encoder(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object per system")
     parser.set_defaults(handler=run)
@@ -39,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
     options = Options(words=args.words, encoder=args.encoder)
     systems = args.system or ["newsfuse"]
     for system in systems:
-        result = evaluate(args.data, system=system, words=args.words, limit=args.limit, options=options)
+        result = evaluate(
+            args.data, system=system, words=args.words, limit=args.limit, skip=args.skip, options=options
+        )
         row = result.as_dict()
         if args.json:
             print(json.dumps(row))
