@@ -7,9 +7,9 @@ grows several times while it waits is summarized once, for its latest size: the 
 from the queue itself. ``finish()`` drains what is left, so when the input ends every briefing is
 current.
 
-Why a thread and not a process: the summarizer spends most of its time in onnxruntime, which
-releases the GIL, and the clusterer is cheap; a thread shares the loaded model and needs no
-pickling. A briefing is saved with the story size it covers and never replaces a newer one
+Why a thread and not a process: a thread shares the loaded model and needs no pickling, and the
+clusterer is cheap enough that sharing the GIL with the summarizer (onnxruntime releases it while
+encoding) did not slow ingestion (BENCHMARKS.md, "Briefing upkeep"). A briefing is saved with the story size it covers and never replaces a newer one
 (``Store.save_briefing``), so the refresher and any other writer can race safely.
 """
 
@@ -35,7 +35,7 @@ def refresh_story(store: Store, story_id: str, summary_options: Options) -> Outc
     """Re-summarize one story from its stored articles; returns what became of the briefing.
 
     ``"superseded"``: a briefing of the same or a larger size got there first. ``"failed"``: the
-    articles cannot be summarized (all junk or empty after cleaning); logged.
+    summarizer rejected the story (no articles stored for it, say); logged.
     """
     from newsfuse.model import Document, briefing_to_dict
     from newsfuse.pipeline import summarize
