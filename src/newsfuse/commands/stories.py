@@ -59,12 +59,12 @@ def run_list(args: argparse.Namespace) -> int:
             print(json.dumps(asdict(row), ensure_ascii=False))
         else:
             if row.junk:
-                stale = f" (junk: {row.junk})"
+                note = f" (junk: {row.junk})"
+            elif row.briefed_size < row.size:
+                note = " (briefing pending)"
             else:
-                stale = "" if row.briefed_size == row.size else " (briefing pending)"
-            print(
-                f"{row.id}\t{row.first_date}..{row.last_date}\t{row.size} articles\t{row.title[:70]}{stale}"
-            )
+                note = ""
+            print(f"{row.id}\t{row.first_date}..{row.last_date}\t{row.size} articles\t{row.title[:70]}{note}")
     return 0
 
 
