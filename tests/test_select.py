@@ -89,6 +89,18 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
         Sentence(doc=0, position=4, text="Helen Reyes said more rain could fall.", start=0, end=1),
     ]
     assert eligible(items, [article, transcript]).tolist() == [False, True, True, False, False, True]
+    # Judged as printed: "But he said..." reads "He said..."; questions, fragments and short
+    # exclamations outside quotation marks say nothing on their own.
+    more = [
+        "But he said more rain could fall by Saturday.",
+        "What is the deadly VX nerve agent?",
+        "They waited.",
+        "Happy LOOK Tuesday!",
+        "“We will rebuild this town, every street of it!”",
+        "Officials asked why the warning came so late.",
+    ]
+    extra = [Sentence(doc=0, position=5 + k, text=t, start=0, end=1) for k, t in enumerate(more)]
+    assert eligible(extra, [article, transcript]).tolist() == [False, False, False, False, True, True]
     # With no clean report, the transcript's wording is all there is.
     assert eligible(items[3:4], [article, transcript]).tolist() == [False]
     assert eligible([dataclasses.replace(items[3], doc=0)], [transcript]).tolist() == [True]

@@ -159,13 +159,32 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
 # summary will not see ("He said up to 300 millimetres of rain could fall").
 PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
+QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
+# Fewer words than this is a fragment or a scene-setter ("They waited.", "Saturday, police said.").
+MIN_WORDS = 5
+# A short exclamation outside quotation marks is a promotion or a headline ("Happy LOOK Tuesday!").
+SHOUT_MAX_WORDS = 8
+
+
+def _quotable(text: str) -> bool:
+    words = len(text.split())
+    return (
+        bool(SENTENCE_END.search(text))
+        and not QUESTION_END.search(text)
+        and not PRONOUN_OPENING.match(text)
+        and words >= MIN_WORDS
+        and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
+    )
 
 
 def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
     """Which sentences may appear in a summary (the others still count as support).
 
-    A line that does not end like a sentence is a headline, caption or page furniture; one that
-    opens with a personal pronoun leans on a sentence the summary may not have. A
+    Judged on the sentence as the summary would print it (``tidy``: "But he said..." becomes
+    "He said..."). A line that does not end like a statement is a headline, caption or page
+    furniture; a question, a short fragment or a short exclamation says nothing on its own; one
+    that opens with a personal pronoun leans on a sentence the summary may not have. A
     transcript's wording, with its recognition errors and interviewer's questions, is used only
     when no clean report is in the cluster: otherwise the clean wording is chosen and the
     transcript is cited beside it.
@@ -173,9 +192,7 @@ def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np
     clean = any(d.status == "kept" and d.kind != "transcript" for d in documents)
     return np.asarray(
         [
-            bool(SENTENCE_END.search(s.text.rstrip()))
-            and not PRONOUN_OPENING.match(s.text)
-            and not (clean and documents[s.doc].kind == "transcript")
+            _quotable(tidy(s.text)) and not (clean and documents[s.doc].kind == "transcript")
             for s in sentences
         ],
         dtype=bool,

@@ -34,6 +34,14 @@ FURNITURE = [
     ("Hide Caption 3 of 23 Photos: The rise and fall of O.J. Simpson Simpson in 1974.", boilerplate.CAPTION),
     ("Firas Jumaah and his former PHD supervisor Charlotta Turner. Photo: Kennet Ruona", boilerplate.CAPTION),
     ("Please verify you're not a robot by clicking the box.", boilerplate.SIGNUP),
+    (
+        "Like WTOP on Facebook and follow @WTOP on Twitter to engage in conversation about this article.",
+        boilerplate.SIGNUP,
+    ),
+    ("Don't forget to rate it in iTunes!", boilerplate.SIGNUP),
+    ("Remember, you can buy the digital edition of LOOK magazine for your tablet.", boilerplate.SIGNUP),
+    ("Watch the video below.", boilerplate.NAVIGATION),
+    ("See video.", boilerplate.NAVIGATION),
 ]
 
 NEWS = [
@@ -44,6 +52,8 @@ NEWS = [
     "Police said the suspect had sent threats by email and on Facebook.",
     "Three of the five victims were children, the sheriff said.",
     "Fields was told of his firing late Wednesday morning",
+    "Investigators watched the video below the bridge for hours.",
+    "Fans were urged to like the team's page on Facebook, the club said.",
 ]
 
 

@@ -143,6 +143,20 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         SIGNUP,
     ),
+    (
+        re.compile(
+            r"^like \S+(?: \S+){0,3} on facebook\b|\bfollow @\w+ on twitter\b|\brate (?:it|us) (?:in|on) itunes\b|"
+            r"\bbuy the digital edition\b",
+            _I,
+        ),
+        SIGNUP,
+    ),
+    (
+        re.compile(
+            r"^(?:watch|see) (?:the |our )?(?:video|photos?|gallery)(?: below| above| here)?[.:!]?$", _I
+        ),
+        NAVIGATION,
+    ),
     (re.compile(r"\bdow jones reprints\b|\bfor your personal, non-commercial use only\b", _I), SIGNUP),
     (
         re.compile(
