@@ -1,7 +1,7 @@
 """summarize(): runs the stages in order; the only module that knows that order.
 
     ingest.clean -> segment -> [lexical features -> pool] -> represent -> relevance -> align
-    -> select -> (render, by the caller)
+    -> [speakers of bare quotes] -> select -> (render, by the caller)
 
 Only a pool of the most promising sentences (by cheap lexical features) is encoded, so cost
 grows about linearly with the input however large the cluster.
@@ -17,6 +17,7 @@ import numpy as np
 from newsfuse.align import align, verbatim_support
 from newsfuse.attribute import attribute
 from newsfuse.attribute.disagree import numbers_conflict
+from newsfuse.attribute.speaking import with_speakers
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
@@ -195,13 +196,15 @@ def summarize(
     alignment = align(pooled, vectors, docs, threshold=options.support_threshold)
     features = np.hstack([lexical[pool], neural_features(pooled, vectors, alignment)])
     scores = features @ weights()
+    printed, speaks = with_speakers([tidy(s.text) for s in pooled], pooled, docs)
     chosen = select(
         pooled,
         vectors,
         scores,
         words=options.words,
         redundancy=options.redundancy_threshold,
-        allowed=eligible(pooled, docs),
+        allowed=eligible(pooled, docs) & np.asarray(speaks, dtype=bool),
+        printed=printed,
     )
     # A sentence's fact group (align) and its pairwise support agree almost always; where the
     # greedy grouping added a source, it is cited too.
@@ -217,7 +220,7 @@ def summarize(
     cited = _drop_contradicting(chosen, pooled, vectors, cited)
     summary = tuple(
         SummarySentence(
-            text=tidy(pooled[i].text),
+            text=printed[i],
             sources=tuple(docs[d].id for d in sorted(sources)),
             sentence=i,
         )

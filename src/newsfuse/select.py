@@ -207,12 +207,14 @@ def select(
     words: int,
     redundancy: float,
     allowed: np.ndarray | None = None,
+    printed: Sequence[str] | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, in reading order.
 
     Greedy by score under the budget: a sentence too similar to one already chosen is skipped,
     one that would overflow the budget is passed over for a shorter one further down. Only
-    ``allowed`` sentences (all by default) are chosen.
+    ``allowed`` sentences (all by default) are chosen; lengths are counted on ``printed``, the
+    sentences as the summary prints them (``tidy`` of each by default).
     """
     chosen: list[int] = []
     total = 0
@@ -220,7 +222,7 @@ def select(
         i = int(i)
         if allowed is not None and not allowed[i]:
             continue
-        length = len(tidy(sentences[i].text).split())
+        length = len((printed[i] if printed is not None else tidy(sentences[i].text)).split())
         if total + length > words:
             continue
         if chosen and float(np.max(vectors[chosen] @ vectors[i])) >= redundancy:
