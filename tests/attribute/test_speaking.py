@@ -42,3 +42,17 @@ def test_a_question_keeps_its_mark_and_an_unattributed_quote_is_not_chosen() -> 
     assert out[question] == '"Who will pay for the bridge?" Governor Elena Varga said.'
     anonymous = printed.index('"Nobody expected the water to rise so fast."')
     assert not ok[anonymous] and out[anonymous] == printed[anonymous]
+
+
+def test_a_quote_said_by_a_pronoun_names_the_speaker() -> None:
+    harbour = (
+        "The harbour master, Ines Molander, inspected the channel on Tuesday.\n\n"
+        '"We will reopen the port only when it is safe," she told reporters.\n\n'
+    )
+    printed, out, ok = _printed([harbour, 'Boats waited.\n\n"It will take weeks," he said.\n\n'])
+    k = printed.index('"We will reopen the port only when it is safe," she told reporters.')
+    assert out[k] == '"We will reopen the port only when it is safe," Ines Molander told reporters.'
+    assert ok[k]
+    # Nobody in that report is "he": the sentence is kept out rather than printed as it is.
+    unknown = printed.index('"It will take weeks," he said.')
+    assert not ok[unknown]

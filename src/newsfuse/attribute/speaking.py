@@ -1,10 +1,11 @@
-"""Bare quotations in a summary: name who speaks, or keep the sentence out.
+"""Quotations in a summary: name who speaks, or keep the sentence out.
 
 A news paragraph that is only a quotation (“A shutdown will have real costs.”) names its speaker
-in the paragraph before or after; printed alone in a summary it would speak for no one. Such a
-sentence is printed with its speaker, as a reporter would write it (“A shutdown will have real
-costs,” Obama said.), when the quote attribution of its document names one; otherwise it may
-not be chosen.
+in the paragraph before or after, and one that ends “…,” she said. names her there; printed alone
+in a summary either would speak for no one. Such a sentence is printed with its speaker, as a
+reporter would write it (“A shutdown will have real costs,” Stephen Fuller said. / “…,” Mary
+Smith said.), when the quote attribution of its document names one; otherwise it may not be
+chosen.
 """
 
 from __future__ import annotations
@@ -14,15 +15,23 @@ from collections.abc import Sequence
 
 from newsfuse.model import Document, Sentence
 
-__all__ = ["BARE_QUOTE", "with_speakers"]
+__all__ = ["BARE_QUOTE", "PRONOUN_SPEAKER", "with_speakers"]
 
 # The whole sentence is one quotation: nothing outside the marks says who speaks.
 BARE_QUOTE = re.compile(r"^([“\"])([^“”\"]+?)([.!?…]*)([”\"])$")
+# “…,” she said. / “…,” he told BBC News.: the quote's speaker is a pronoun.
+PRONOUN_SPEAKER = re.compile(
+    r"^(?P<quote>[“\"][^“”\"]+[”\"])\s+(?:he|she|they)\s+"
+    r"(?P<verb>(?:said|says|told|tells|wrote|writes|added|adds)\b[^“”\"]*)$"
+)
 # A speaker that is only a pronoun names no one the reader of the summary has met.
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them)$", re.IGNORECASE)
 
 
 def _attributed(text: str, speaker: str) -> str:
+    named = PRONOUN_SPEAKER.match(text)
+    if named is not None:
+        return f"{named['quote']} {speaker} {named['verb']}"
     match = BARE_QUOTE.match(text)
     if match is None:
         return text
@@ -35,13 +44,13 @@ def _attributed(text: str, speaker: str) -> str:
 def with_speakers(
     printed: Sequence[str], sentences: Sequence[Sentence], documents: Sequence[Document]
 ) -> tuple[list[str], list[bool]]:
-    """Printed sentences with speakers added to bare quotes, and which of them may be chosen.
+    """Printed sentences with speakers named in their quotes, and which of them may be chosen.
 
-    ``printed`` are the sentences as a summary prints them; a bare quote whose speaker is
-    unknown (or only a pronoun) is marked as not choosable. Quote attribution runs only on the
-    documents that hold a bare quote.
+    ``printed`` are the sentences as a summary prints them; a bare quote, or a quote said by a
+    pronoun, whose speaker is unknown (or only a pronoun) is marked as not choosable. Quote
+    attribution runs only on the documents that hold such a sentence.
     """
-    bare = [k for k, text in enumerate(printed) if BARE_QUOTE.match(text)]
+    bare = [k for k, text in enumerate(printed) if BARE_QUOTE.match(text) or PRONOUN_SPEAKER.match(text)]
     out, ok = list(printed), [True] * len(printed)
     if not bare:
         return out, ok
