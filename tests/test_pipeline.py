@@ -181,3 +181,13 @@ def test_quotations_in_a_summary_say_who_speaks(dev_clusters: list[dict]) -> Non
                 assert item.text.endswith(" said.") and len(item.text) > len(source)
                 named += 1
     assert named >= 3
+
+
+def test_one_report_is_summarized_from_its_top(bundled_example: Path) -> None:
+    # No other source to compare with: the reporter's own order decides, so a short briefing of
+    # the Coastal Herald's article opens with the article's first statement.
+    text = (bundled_example / "coastal-herald-article.txt").read_text(encoding="utf-8")
+    briefing = summarize(documents_from_texts([text], prefix="d", source="one"), options=Options(words=60))
+    positions = [briefing.sentences[s.sentence].position for s in briefing.summary]
+    first = min(s.position for s in briefing.sentences if s.words >= 5 and s.text.rstrip().endswith("."))
+    assert positions[0] == first and positions == sorted(positions)
