@@ -98,9 +98,20 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
         "Happy LOOK Tuesday!",
         "“We will rebuild this town, every street of it!”",
         "Officials asked why the warning came so late.",
+        "About 9,000 travellers were stranded, it said.",
+        "About 9,000 travellers were stranded, the airport operator said.",
     ]
     extra = [Sentence(doc=0, position=5 + k, text=t, start=0, end=1) for k, t in enumerate(more)]
-    assert eligible(extra, [article, transcript]).tolist() == [False, False, False, False, True, True]
+    assert eligible(extra, [article, transcript]).tolist() == [
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+        False,
+        True,
+    ]
     # With no clean report, the transcript's wording is all there is.
     assert eligible(items[3:4], [article, transcript]).tolist() == [False]
     assert eligible([dataclasses.replace(items[3], doc=0)], [transcript]).tolist() == [True]

@@ -159,6 +159,11 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
 # summary will not see ("He said up to 300 millimetres of rain could fall").
 PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# "About 9,000 travellers were stranded, it said.": who "it" is was in a sentence the reader of a
+# summary will not see. (Quotations said by a pronoun get the speaker's name: attribute.speaking.)
+PRONOUN_SOURCE = re.compile(
+    r",\s+(?:it|he|she|they)\s+(?:said|says|added|adds|reported|reports|wrote|writes|told [^,.“”\"]{1,40})\.$"
+)
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # Fewer words than this is a fragment or a scene-setter ("They waited.", "Saturday, police said.").
@@ -173,6 +178,7 @@ def _quotable(text: str) -> bool:
         bool(SENTENCE_END.search(text))
         and not QUESTION_END.search(text)
         and not PRONOUN_OPENING.match(text)
+        and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
@@ -184,7 +190,8 @@ def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np
     Judged on the sentence as the summary would print it (``tidy``: "But he said..." becomes
     "He said..."). A line that does not end like a statement is a headline, caption or page
     furniture; a question, a short fragment or a short exclamation says nothing on its own; one
-    that opens with a personal pronoun leans on a sentence the summary may not have. A
+    that opens with a personal pronoun, or ends "..., it said.", leans on a sentence the summary
+    may not have. A
     transcript's wording, with its recognition errors and interviewer's questions, is used only
     when no clean report is in the cluster: otherwise the clean wording is chosen and the
     transcript is cited beside it.
