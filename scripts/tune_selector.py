@@ -1,8 +1,15 @@
 """Tune the selector on dev data: ROUGE for weight/pool variants, with encodings cached in memory.
 
     python scripts/tune_selector.py ../shared/data/multinews-raw-dev.jsonl [--limit K] [--trained]
+    python scripts/tune_selector.py ../shared/data/multinews-raw-dev.jsonl --oracle-noise 0,1,2,3
 
 Prints one line per variant. Development tool: the shipped weights come from train_scorer.py.
+
+``--oracle-noise`` measures how good a sentence scorer must be: selection runs as shipped (pool,
+eligibility, redundancy, budget) but on the reference-based figure the scorer is trained to
+predict (train_scorer's target) plus Gaussian noise of each given size (in standard deviations of
+the figure within the pool; 3 seeds). Each line gives the mean per-cluster Spearman correlation of
+the noisy scores and of the shipped scorer with that figure, and ROUGE.
 """
 
 from __future__ import annotations
@@ -52,6 +59,52 @@ def score_all(clusters, options, scorer):
     return 100 * totals / len(clusters)
 
 
+def oracle_curve(clusters, sigmas: list[float], scorer) -> None:
+    """ROUGE of selection on the reference-based figure plus noise (see the module docstring)."""
+    from itertools import pairwise
+
+    from scipy.stats import spearmanr
+    from train_scorer import _target
+
+    from newsfuse.evaluate import _sentences
+    from newsfuse.represent.lexical import tokens
+
+    shipped_select = pipeline.select
+    state: dict = {}
+
+    def noisy_select(sentences, vectors, scores, **kwargs):
+        if not sentences:
+            return shipped_select(sentences, vectors, scores, **kwargs)
+        words = tokens(state["reference"])
+        unigrams, bigrams = set(words), set(pairwise(words))
+        figure = np.asarray([_target(s.text, unigrams, bigrams) for s in sentences])
+        z = (figure - figure.mean()) / (figure.std() + 1e-9)
+        noisy = z + state["sigma"] * state["rng"].normal(size=len(z))
+        if len(z) > 3 and figure.std() > 0:
+            state["rho"].append(spearmanr(noisy, figure).statistic)
+            state["rho_shipped"].append(spearmanr(scores, figure).statistic)
+        return shipped_select(sentences, vectors, noisy, **kwargs)
+
+    pipeline.select = noisy_select
+    for sigma in sigmas:
+        state.update(sigma=sigma, rho=[], rho_shipped=[])
+        totals = np.zeros(3)
+        for seed in range(3):
+            state["rng"] = np.random.default_rng(seed)
+            for docs, refs in clusters:
+                state["reference"] = refs[0]
+                summary = "\n".join(s.text for s in pipeline.summarize(docs).summary)
+                r = scorer.score("\n".join(_sentences(refs[0])), summary)
+                totals += [r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeLsum"].fmeasure]
+        r1, r2, rl = 100 * totals / (3 * len(clusters))
+        print(
+            f"noise {sigma:4.1f}  Spearman {np.mean(state['rho']):.3f} (shipped scorer "
+            f"{np.mean(state['rho_shipped']):.3f})  {r1:6.2f} {r2:6.2f} {rl:6.2f}"
+        )
+        sys.stdout.flush()
+    pipeline.select = shipped_select
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data")
@@ -63,6 +116,7 @@ def main() -> None:
         default="{}",
         help="JSON list of {weights overrides, pool, per_document, words, redundancy}",
     )
+    parser.add_argument("--oracle-noise", help="comma-separated noise sizes: the scorer-quality curve")
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 
@@ -74,6 +128,9 @@ def main() -> None:
     ]
     encoder = CachingEncoder()
     pipeline.get_encoder = lambda name: encoder  # type: ignore[assignment]
+    if args.oracle_noise:
+        oracle_curve(clusters, [float(x) for x in args.oracle_noise.split(",")], scorer)
+        return
     base = dict(select.DEFAULT_WEIGHTS)
     if args.trained or args.weights:
         source = Path(args.weights) if args.weights else select.WEIGHTS_FILE
