@@ -17,7 +17,7 @@ import numpy as np
 from newsfuse.align import align, verbatim_support
 from newsfuse.attribute import attribute
 from newsfuse.attribute.disagree import numbers_conflict
-from newsfuse.attribute.speaking import with_speakers
+from newsfuse.attribute.speaking import needs_speaker, with_speakers
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
@@ -156,6 +156,44 @@ def _citations(
     return [frozenset(c) for c in cited]
 
 
+def _choose(
+    pooled: Sequence[Sentence],
+    documents: Sequence[Document],
+    vectors: np.ndarray,
+    scores: np.ndarray,
+    options: Options,
+) -> tuple[list[int], list[str]]:
+    """The summary's sentences (``select``) and every pooled sentence as it would be printed.
+
+    A chosen quotation that does not name its speaker gets the name from its document's quote
+    attribution (``attribute.speaking``), or is ruled out, and the choice is made again (the
+    printed sentence is longer). Attribution thus runs only on documents whose quotations win a
+    place, not on every document of a big story.
+    """
+    printed = [tidy(s.text) for s in pooled]
+    allowed = eligible(pooled, documents)
+    looked_up: set[int] = set()
+    while True:
+        chosen = select(
+            pooled,
+            vectors,
+            scores,
+            words=options.words,
+            redundancy=options.redundancy_threshold,
+            allowed=allowed,
+            printed=printed,
+        )
+        ask = [i for i in chosen if i not in looked_up and needs_speaker(printed[i])]
+        if not ask:
+            return chosen, printed
+        # Look up every quotation of the same documents at once: one attribution pass each.
+        ask_docs = {pooled[i].doc for i in ask}
+        among = [k for k, s in enumerate(pooled) if s.doc in ask_docs and k not in looked_up]
+        printed, speaks = with_speakers(printed, pooled, documents, among=among)
+        looked_up.update(among)
+        allowed = allowed & np.asarray(speaks, dtype=bool)
+
+
 def _drop_contradicting(
     chosen: Sequence[int],
     pooled: Sequence[Sentence],
@@ -203,16 +241,7 @@ def summarize(
     scores = features @ weights()
     if len({s.doc for s in pooled}) == 1:  # one source: no cross-source signal, trust its order
         scores = scores - SINGLE_SOURCE_POSITION * np.asarray([s.position for s in pooled], dtype=np.float32)
-    printed, speaks = with_speakers([tidy(s.text) for s in pooled], pooled, docs)
-    chosen = select(
-        pooled,
-        vectors,
-        scores,
-        words=options.words,
-        redundancy=options.redundancy_threshold,
-        allowed=eligible(pooled, docs) & np.asarray(speaks, dtype=bool),
-        printed=printed,
-    )
+    chosen, printed = _choose(pooled, docs, vectors, scores, options)
     # A sentence's fact group (align) and its pairwise support agree almost always; where the
     # greedy grouping added a source, it is cited too.
     fact_of = {m: f for f in alignment.facts for m in f.sentences}

@@ -11,11 +11,11 @@ chosen.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from newsfuse.model import Document, Sentence
 
-__all__ = ["BARE_QUOTE", "PRONOUN_SPEAKER", "with_speakers"]
+__all__ = ["BARE_QUOTE", "PRONOUN_SPEAKER", "needs_speaker", "with_speakers"]
 
 # The whole sentence is one quotation: nothing outside the marks says who speaks.
 BARE_QUOTE = re.compile(r"^([“\"])([^“”\"]+?)([.!?…]*)([”\"])$")
@@ -41,16 +41,26 @@ def _attributed(text: str, speaker: str) -> str:
     return f"{opening}{body.rstrip()}{mark}{closing} {speaker} said."
 
 
+def needs_speaker(text: str) -> bool:
+    """Whether a printed sentence is a quotation that does not name its speaker."""
+    return bool(BARE_QUOTE.match(text) or PRONOUN_SPEAKER.match(text))
+
+
 def with_speakers(
-    printed: Sequence[str], sentences: Sequence[Sentence], documents: Sequence[Document]
+    printed: Sequence[str],
+    sentences: Sequence[Sentence],
+    documents: Sequence[Document],
+    among: Collection[int] | None = None,
 ) -> tuple[list[str], list[bool]]:
     """Printed sentences with speakers named in their quotes, and which of them may be chosen.
 
     ``printed`` are the sentences as a summary prints them; a bare quote, or a quote said by a
-    pronoun, whose speaker is unknown (or only a pronoun) is marked as not choosable. Quote
-    attribution runs only on the documents that hold such a sentence.
+    pronoun, whose speaker is unknown (or only a pronoun) is marked as not choosable. Only the
+    sentences ``among`` (all by default) are looked at, and quote attribution runs only on the
+    documents that hold one that needs it: on a big story that is a few of hundreds.
     """
-    bare = [k for k, text in enumerate(printed) if BARE_QUOTE.match(text) or PRONOUN_SPEAKER.match(text)]
+    candidates = range(len(printed)) if among is None else among
+    bare = [k for k in candidates if needs_speaker(printed[k])]
     out, ok = list(printed), [True] * len(printed)
     if not bare:
         return out, ok
