@@ -191,10 +191,9 @@ def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np
     "He said..."). A line that does not end like a statement is a headline, caption or page
     furniture; a question, a short fragment or a short exclamation says nothing on its own; one
     that opens with a personal pronoun, or ends "..., it said.", leans on a sentence the summary
-    may not have. A
-    transcript's wording, with its recognition errors and interviewer's questions, is used only
-    when no clean report is in the cluster: otherwise the clean wording is chosen and the
-    transcript is cited beside it.
+    may not have. A transcript's wording, with its recognition errors and interviewer's
+    questions, is used only when no clean report is in the cluster: otherwise the clean wording
+    is chosen and the transcript is cited beside it.
     """
     clean = any(d.status == "kept" and d.kind != "transcript" for d in documents)
     return np.asarray(
