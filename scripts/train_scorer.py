@@ -26,9 +26,9 @@ from newsfuse.config import Options
 from newsfuse.ingest.clean import clean_cluster
 from newsfuse.ingest.readers import documents_from_texts
 from newsfuse.represent import get_encoder
-from newsfuse.represent.lexical import tokens
 from newsfuse.segment import segment
 from newsfuse.select import DEFAULT_WEIGHTS, FEATURES, lexical_features, neural_features
+from newsfuse.text import tokens
 
 PRIOR_ONLY = ("transcript",)
 TERMS = (

@@ -67,7 +67,7 @@ def oracle_curve(clusters, sigmas: list[float], scorer) -> None:
     from train_scorer import _target
 
     from newsfuse.evaluate import _sentences
-    from newsfuse.represent.lexical import tokens
+    from newsfuse.text import tokens
 
     shipped_select = pipeline.select
     state: dict = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.model import Document, Fact, Sentence
-from newsfuse.represent.lexical import STOPWORDS, WORD
+from newsfuse.text import STOPWORDS, WORD
 
 __all__ = ["Alignment", "align", "doc_max_similarity", "verbatim_support"]
 

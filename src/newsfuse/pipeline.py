@@ -16,15 +16,14 @@ import numpy as np
 
 from newsfuse.align import align, verbatim_support
 from newsfuse.attribute import attribute
-from newsfuse.attribute.disagree import numbers_conflict
 from newsfuse.attribute.speaking import needs_speaker, with_speakers
 from newsfuse.config import Options
 from newsfuse.errors import InputError
 from newsfuse.ingest.clean import clean_cluster
 from newsfuse.model import Briefing, Document, Sentence, SummarySentence
+from newsfuse.numbers import numbers_conflict
 from newsfuse.relevance import flag_off_topic
 from newsfuse.represent import get_encoder
-from newsfuse.represent.lexical import tokens
 from newsfuse.segment import segment
 from newsfuse.select import (
     LEXICAL_FEATURES,
@@ -35,6 +34,7 @@ from newsfuse.select import (
     tidy,
     weights,
 )
+from newsfuse.text import tokens
 
 __all__ = ["summarize"]
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from newsfuse.align import Alignment
 from newsfuse.model import Document, Sentence
-from newsfuse.represent.lexical import tokens
+from newsfuse.text import tokens
 
 __all__ = [
     "FEATURES",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsfuse.attribute.disagree import disagreements, numbers
+from newsfuse.attribute.disagree import disagreements
 from newsfuse.model import Document
+from newsfuse.numbers import numbers
 from newsfuse.represent import get_encoder
 from newsfuse.segment import segment
 
@@ -170,7 +171,7 @@ def test_example_cluster_fbi_against_federal_government_is_no_claim_conflict(son
 
 
 def test_numbers_conflict_needs_same_unit_and_exact_values() -> None:
-    from newsfuse.attribute.disagree import numbers_conflict
+    from newsfuse.numbers import numbers_conflict
 
     assert numbers_conflict(
         "Officials said 40,000 people were evacuated.", "Officials said 42,000 people were evacuated."

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsfuse.ingest.metadata import extract_metadata, metadata_line, parse_date
+from newsfuse.dates import parse_date
+from newsfuse.ingest.metadata import extract_metadata, metadata_line
 
 
 def test_byline_and_date_lines() -> None:

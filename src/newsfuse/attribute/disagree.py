@@ -18,11 +18,13 @@ from datetime import date
 
 import numpy as np
 
-from newsfuse.attribute.dates import find_dates
 from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
+from newsfuse.dates import anchor_date, find_dates
 from newsfuse.model import Disagreement, Document, Sentence
+from newsfuse.numbers import amounts_conflict, numbers
+from newsfuse.text import OVERLAP_STOPWORDS, OVERLAP_WORD, content_words, rough_sentences, word_overlap
 
-__all__ = ["PAIR_THRESHOLD", "Amount", "Claim", "claims", "disagreements", "numbers", "numbers_conflict"]
+__all__ = ["PAIR_THRESHOLD", "Claim", "claims", "disagreements"]
 
 #: Pairs below this similarity state different things, so differing values are no conflict.
 PAIR_THRESHOLD = 0.6
@@ -34,35 +36,6 @@ WORD_OVERLAP = 0.3
 NAME_OVERLAP = 0.6
 MAX_PAIRS = 20000
 
-WORD_NUMBERS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
-NUMBER = re.compile(
-    r"(?<![\w$.,/:-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
-    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-    + r")(?P<scale>\s+(?:million|billion|thousand))?(?:\s*%|\s+percent)?(?:-(?P<hy>year-old|years?|old))?"
-    r"\s+(?P<unit>[a-z][a-z-]+)",
-    re.IGNORECASE,
-)
-# Words after a number that are not what is counted ("5 of the", "3 in").
-NOT_UNITS = frozenset(
-    "of in on at to and or the a an for from with by as than after before when who that which was were "
-    "is are has have had p.m a.m pm am times more less fewer earlier later ago other others percent-"
-    " per out through".split()
-)
-HEDGE = re.compile(
-    r"\b(?:more than|less than|fewer than|at least|at most|over|under|up to|nearly|almost|about|some|"
-    r"around|roughly|approximately|an estimated|estimated|as many as|as much as|as few as|between|"
-    r"from|another|top|topped|exceeding|beyond|before|after|since|no earlier than|no later than|by)\s*$",
-    re.IGNORECASE,
-)
-RANGE_BEFORE = re.compile(r"\d\s*(?:to|and|or|through|-|–)\s*(?:possibly|perhaps|about|around|nearly)?\s*$")
-RANGE_AFTER = re.compile(r"\s*(?:to|and|or|through|-|–)\s*(?:possibly|perhaps|about|around|nearly)?\s*\d")
 TIME_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
     r"july|august|september|october|november|december|today|yesterday|tonight|this (?:year|week|month)|"
@@ -71,61 +44,6 @@ TIME_WORDS = re.compile(
 CAPTION = re.compile(
     r"\bfile photo\b|^\s*FILE\b|\((?:AP|Associated Press|Reuters|Getty)[^)]*\)", re.IGNORECASE
 )
-STOPWORDS = frozenset(
-    "the a an of to in on at and or for from with by as is are was were be been has have had that this "
-    "it its he she they his her their said says will would could not no but also who which".split()
-)
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
-
-
-@dataclass(frozen=True, slots=True)
-class Amount:
-    """A number in a sentence: its value, whether it is hedged or a range, and nearby words."""
-
-    value: float
-    fuzzy: bool  # "more than 600", "about 12", "49,000 to 46,000": bounds, not claims of equality
-    context: frozenset[str]  # content words of the word before the number and three after the unit
-
-
-def numbers(sentence: str) -> dict[str, list[Amount]]:
-    """Numbers of a sentence by the unit word after them ("12 people" -> {"people": [12]})."""
-    out: dict[str, list[Amount]] = {}
-    for m in NUMBER.finditer(sentence):
-        raw, unit = m.group("n").lower(), m.group("unit").lower()
-        if unit in NOT_UNITS:
-            continue
-        if raw in WORD_NUMBERS:
-            value = float(WORD_NUMBERS[raw])
-        else:
-            value = float(raw.replace(",", ""))
-            if 1900 <= value <= 2100 and "." not in raw and not m.group("hy"):
-                continue  # a year, checked as a date
-        if m.group("scale"):
-            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
-        before = sentence[max(0, m.start() - 40) : m.start()]
-        after = sentence[m.end() : m.end() + 40]
-        fuzzy = bool(HEDGE.search(before) or RANGE_BEFORE.search(before) or RANGE_AFTER.match(after))
-        # What is counted happens after the unit ("12 people died") or just before ("killed 12").
-        context = frozenset(_content(" ".join(before.split()[-1:]) + " " + " ".join(after.split()[:3])))
-        key = f"{m.group('hy')} {unit.rstrip('s')}" if m.group("hy") else unit.rstrip("s")
-        out.setdefault(key, []).append(Amount(value, fuzzy, context))
-    return out
-
-
-def _number_conflict(a: list[Amount], b: list[Amount]) -> bool:
-    """Exact amounts of one unit that differ, said of the same thing (shared neighbouring words)."""
-    if any(x.fuzzy for x in a + b):
-        return False
-    if {x.value for x in a} & {y.value for y in b}:
-        return False
-    return any(x.context & y.context for x in a for y in b)
-
-
-def numbers_conflict(a: str, b: str) -> bool:
-    """Whether two statements give different exact amounts of the same thing ("40,000 people" vs
-    "42,000 people" evacuated): then neither supports the other."""
-    left, right = numbers(a), numbers(b)
-    return any(_number_conflict(left[unit], right[unit]) for unit in left.keys() & right.keys())
 
 
 def _time_frame(sentence: str) -> frozenset[str]:
@@ -134,14 +52,6 @@ def _time_frame(sentence: str) -> frozenset[str]:
 
 def _caption(sentence: str) -> bool:
     return bool(CAPTION.search(sentence))
-
-
-def _content(sentence: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(sentence) if w.lower() not in STOPWORDS}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def _names(sentence: str) -> set[str]:
@@ -250,7 +160,7 @@ def claims(sentence: str, index: NameIndex) -> list[Claim]:
         after = sentence[m.end() :]
         before_phrase, at = _actor_phrase(sentence, m.start())
         # "The FBI concluded that North Korea was behind it" / "North Korea was behind it, the FBI said."
-        finding = after if len(_content(after)) >= 3 else sentence[:at]
+        finding = after if len(content_words(after)) >= 3 else sentence[:at]
         cue = bool(FINDING_CUE.search(finding))
         if verb in SPEECH_VERBS.split("|") and not cue:
             continue
@@ -258,7 +168,7 @@ def claims(sentence: str, index: NameIndex) -> list[Claim]:
             continue
         actor = _resolve_actor(before_phrase, at, mentions, index)
         if actor:
-            out.append(Claim(actor[0], actor[1], frozenset(_content(finding))))
+            out.append(Claim(actor[0], actor[1], frozenset(content_words(finding))))
     for m in ACCORDING.finditer(sentence):
         phrase = m.group("actor").strip()
         rest = sentence[: m.start()] + sentence[m.end() :]
@@ -266,7 +176,7 @@ def claims(sentence: str, index: NameIndex) -> list[Claim]:
             continue
         actor = _resolve_actor(phrase, m.start("actor"), mentions, index)
         if actor:
-            out.append(Claim(actor[0], actor[1], frozenset(_content(rest))))
+            out.append(Claim(actor[0], actor[1], frozenset(content_words(rest))))
     return out
 
 
@@ -275,7 +185,7 @@ def _initials(name: str) -> str:
 
 
 def _actor_words(name: str) -> set[str]:
-    return {w.lower().strip(".,'’") for w in name.split() if w not in TITLES} - STOPWORDS
+    return {w.lower().strip(".,'’") for w in name.split() if w not in TITLES} - OVERLAP_STOPWORDS
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -296,7 +206,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _mentions_actor(text: str, actor: str) -> bool:
-    low = {w.lower().strip(".,'’") for w in WORD.findall(text)}
+    low = {w.lower().strip(".,'’") for w in OVERLAP_WORD.findall(text)}
     if _actor_words(actor) & low:
         return True
     initials = _initials(actor)
@@ -320,7 +230,7 @@ def _claim_conflict(
     x, y = claims_a[0], claims_b[0]
     if x.kind != y.kind or _same_actor(x.actor, y.actor):
         return False
-    if _overlap(set(x.finding), set(y.finding)) < CLAIM_OVERLAP:
+    if word_overlap(set(x.finding), set(y.finding)) < CLAIM_OVERLAP:
         return False
     if _mentions_actor(a.text, y.actor) or _mentions_actor(b.text, x.actor):
         return False
@@ -329,20 +239,10 @@ def _claim_conflict(
         (documents[b.doc], x.actor, x.finding),
         (documents[a.doc], y.actor, y.finding),
     ):
-        for line in SENTENCE_SPLIT.split(doc.text):
-            if _mentions_actor(line, actor) and _overlap(_content(line), set(finding)) >= 0.5:
+        for line in rough_sentences(doc.text):
+            if _mentions_actor(line, actor) and word_overlap(content_words(line), set(finding)) >= 0.5:
                 return False
     return True
-
-
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _anchor(doc: Document) -> date | None:
-    try:
-        return date.fromisoformat(doc.date[:10]) if doc.date else None
-    except ValueError:
-        return None
 
 
 def _pairs(sentences: Sequence[Sentence], vectors: np.ndarray) -> list[tuple[int, int, float]]:
@@ -368,15 +268,15 @@ def _compare(
 
     ``index`` gives the cluster's names (built on first use); without it claims are not compared.
     """
-    words_a, words_b = _content(a.text), _content(b.text)
-    if _overlap(words_a, words_b) < WORD_OVERLAP:
+    words_a, words_b = content_words(a.text), content_words(b.text)
+    if word_overlap(words_a, words_b) < WORD_OVERLAP:
         return None
     if _caption(a.text) or _caption(b.text):
         return None  # photo captions describe other days' pictures
     num_a, num_b = numbers(a.text), numbers(b.text)
     if _time_frame(a.text) == _time_frame(b.text):  # "97 rockets on Friday" vs "750 this year"
         for unit in sorted(set(num_a) & set(num_b)):
-            if _number_conflict(num_a[unit], num_b[unit]):
+            if amounts_conflict(num_a[unit], num_b[unit]):
                 return "number", unit
     dates_a = [d for d in find_dates(a.text, anchors[a.doc]) if d.precision == "day"]
     dates_b = [d for d in find_dates(b.text, anchors[b.doc]) if d.precision == "day"]
@@ -399,7 +299,7 @@ def _compare(
     if len(only_a) == 1 and len(only_b) == 1 and names_a and names_b:
         rest_a = words_a - {w.lower() for n in only_a for w in n.split()}
         rest_b = words_b - {w.lower() for n in only_b for w in n.split()}
-        if _overlap(rest_a, rest_b) >= NAME_OVERLAP:
+        if word_overlap(rest_a, rest_b) >= NAME_OVERLAP:
             return "name", "who"
     return None
 
@@ -408,7 +308,7 @@ def disagreements(
     sentences: Sequence[Sentence], vectors: np.ndarray, documents: Sequence[Document]
 ) -> tuple[Disagreement, ...]:
     """Conflicting statements between sources, most similar pairs first, one per topic pair."""
-    anchors = [_anchor(d) for d in documents]
+    anchors = [anchor_date(d.date) for d in documents]
     names: list[NameIndex] = []
 
     def index() -> NameIndex:  # built only when a pair is similar enough for a claim check

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from newsfuse.attribute.dates import DateMention, find_dates
+from newsfuse.dates import DateMention, anchor_date, find_dates
 from newsfuse.model import Document, Fact, Sentence, TimelineEvent
 
 __all__ = ["MAX_EVENTS", "timeline"]
@@ -32,15 +32,6 @@ PLANNED = re.compile(
 )
 
 
-def _anchor(doc: Document) -> date | None:
-    if not doc.date:
-        return None
-    try:
-        return date.fromisoformat(doc.date[:10])
-    except ValueError:
-        return None
-
-
 def _event_dates(text: str, anchor: date | None) -> list[DateMention]:
     """The sentence's date mentions in order, leaving out planned dates."""
     return [m for m in find_dates(text, anchor) if not PLANNED.search(text[: m.start])]
@@ -51,7 +42,7 @@ def timeline(
 ) -> tuple[TimelineEvent, ...]:
     """Dated events, earliest first; an event's sources are every document stating it."""
     fact_of = {m: k for k, f in enumerate(facts) for m in f.sentences}
-    anchors = [_anchor(d) for d in documents]
+    anchors = [anchor_date(d.date) for d in documents]
     events: dict[tuple[str, int], dict] = {}
     for i, s in enumerate(sentences):
         if s.words < MIN_WORDS:

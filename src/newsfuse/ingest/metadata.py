@@ -7,19 +7,11 @@ text by the cleaner and kept as metadata); ``extract_metadata`` reads a report's
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
-__all__ = ["extract_metadata", "metadata_line", "parse_date"]
+from newsfuse.dates import find_dates, parse_date
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-DATE_PATTERNS = (
-    (re.compile(rf"\b(?:{MONTHS})\.? \d{{1,2}}, \d{{4}}\b"), ("%B %d, %Y",)),
-    (re.compile(rf"\b(?:{SHORT_MONTHS})\.? \d{{1,2}}, \d{{4}}\b"), ("%b %d, %Y",)),
-    (re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b"), ("%d %B %Y",)),
-    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), ("%Y-%m-%d",)),
-    (re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"), ("%m/%d/%y", "%m/%d/%Y")),
-)
+__all__ = ["extract_metadata", "metadata_line"]
+
 BYLINE = re.compile(r"^\s*By\s?([A-Z][\w.'-]*(?:\s+(?:and\s+)?[A-Z][\w.'-]*){0,5})\s*$", re.MULTILINE)
 # What may surround a date on a date line: weekday, time, zone, "Updated", "Published".
 _DATE_LINE_WORDS = re.compile(
@@ -29,21 +21,6 @@ _DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 HEAD_LINES = 8
-
-
-def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
-    for pattern, formats in DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        for fmt in formats:
-            try:
-                value = match.group(0).replace(".", "").replace("Sept ", "Sep ")
-                return datetime.strptime(value, fmt).date().isoformat()
-            except ValueError:
-                continue
-    return None
 
 
 def metadata_line(line: str) -> tuple[str, str] | None:
@@ -58,13 +35,13 @@ def metadata_line(line: str) -> tuple[str, str] | None:
     byline = BYLINE.match(text)
     if byline:
         return ("outlet", byline.group(1).strip())
-    date = parse_date(text)
-    if date:
+    found = [m for m in find_dates(text, None, numeric=True) if m.precision == "day"]
+    if found:
         rest = text
-        for pattern, _ in DATE_PATTERNS:
-            rest = pattern.sub(" ", rest)
+        for mention in reversed(found):
+            rest = rest[: mention.start] + " " + rest[mention.end :]
         if not _DATE_LINE_WORDS.sub(" ", rest).split():
-            return ("date", date)
+            return ("date", found[0].iso)
     return None
 
 

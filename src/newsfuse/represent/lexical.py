@@ -8,38 +8,15 @@ are not comparable; callers encode one cluster at a time.
 from __future__ import annotations
 
 import itertools
-import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["HashedTfidf", "tokens"]
+from newsfuse.text import tokens
 
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOPWORDS = frozenset(
-    (
-        "a an the and or but if of to in on at by for with from as is are was were be been being it its "
-        "this that these those he she they we you i his her their our your my him them us me not no so "
-        "than then there here what which who whom whose when where why how all any both each few more "
-        "most other some such only own same too very can will just do does did has have had would should "
-        "could may might must said says say also about into over after before up down out off again"
-    ).split()
-)
-
-
-def _stem(word: str) -> str:
-    # A light suffix stripper: enough to match "attacks"/"attacked"/"attacking" without a stemmer.
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    """Stemmed content words of ``text``, lowercased."""
-    return [_stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+__all__ = ["HashedTfidf"]
 
 
 class HashedTfidf:

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsfuse.model import Briefing
 from newsfuse.represent import Encoder
-from newsfuse.represent.lexical import tokens
+from newsfuse.text import tokens
 
 __all__ = ["SHORTLIST", "evidence"]
 

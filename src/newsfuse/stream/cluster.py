@@ -153,7 +153,7 @@ def article_text(article: Article, lead_words: int) -> str:
 
 def article_terms(article: Article, lead_words: int) -> dict[str, float]:
     """Sublinear term frequencies (1 + ln count) of an article's title and lead."""
-    from newsfuse.represent.lexical import tokens
+    from newsfuse.text import tokens
 
     counts = Counter(tokens(article_text(article, lead_words)))
     return {term: 1.0 + math.log(count) for term, count in counts.items()}

@@ -1,6 +1,7 @@
-"""Date expressions in a sentence, resolved to ISO dates against the document's date.
+"""Dates: the one date parser, shared by ``ingest`` (a report's own date) and ``attribute`` (timeline,
+disagreements).
 
-Stdlib only. Absolute dates ("December 17, 2014", "Dec. 25", "2014-12-17") and relative ones
+Date expressions in a sentence, resolved to ISO dates against the document's date. Stdlib only. Absolute dates ("December 17, 2014", "Dec. 25", "2014-12-17") and relative ones
 ("today", "yesterday", "earlier this month", "on Monday") become ISO strings whose length says
 their precision: ``2014-12-17`` (day), ``2014-12`` (month), ``2014`` (year). A relative date, or
 a month and day without a year, resolves only when the document's date is known: guessing a year
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "anchor_date", "find_dates", "parse_date"]
 
 MONTHS = {
     name: number
@@ -43,6 +44,7 @@ PATTERNS = (
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b(?!-)")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("numeric", re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\s*-)")),
     ("my", re.compile(rf"\b(?:in|of|since|until|by|from)\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
     ("year", re.compile(r"\b(?:in|since|until|by|of)\s+(?P<y>(?:19|20)\d\d)\b(?![-\d])")),
@@ -123,11 +125,17 @@ def _weekday(word: str, modifier: str, anchor: date, *, future: bool = False) ->
     return (anchor - timedelta(days=back)).isoformat()
 
 
-def find_dates(sentence: str, anchor: date | None) -> list[DateMention]:
-    """Date expressions of ``sentence`` with ISO values; ``anchor`` is the document's date."""
+def find_dates(sentence: str, anchor: date | None, *, numeric: bool = False) -> list[DateMention]:
+    """Date expressions of ``sentence`` with ISO values; ``anchor`` is the document's date.
+
+    ``numeric`` also reads "12/17/14" (month first, as US news pages write a date line); off by
+    default, since in running text such a string is as often a score or a fraction as a date.
+    """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if kind == "numeric" and not numeric:
+            continue
         for match in pattern.finditer(sentence):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
@@ -150,6 +158,11 @@ def _value(kind: str, match: re.Match[str], anchor: date | None, *, future: bool
     groups = match.groupdict()
     if kind in ("mdy", "dmy"):
         return _safe(int(groups["y"]), _month(groups["m"]), int(groups["d"]))
+    if kind == "numeric":
+        year = int(groups["y"])
+        if len(groups["y"]) == 2:  # as strptime's %y: 69-99 are the 1900s, 00-68 the 2000s
+            year += 1900 if year >= 69 else 2000
+        return _safe(year, int(groups["m"]), int(groups["d"]))
     if kind == "iso":
         return _safe(int(groups["y"]), int(groups["m"]), int(groups["d"]))
     if kind == "md":
@@ -168,3 +181,20 @@ def _value(kind: str, match: re.Match[str], anchor: date | None, *, future: bool
     if kind == "rel":
         return _relative(groups["rel"], anchor)
     return _weekday(groups["w"], groups["last"] or "", anchor, future=future)
+
+
+def parse_date(text: str) -> str | None:
+    """The first day-precise date written in ``text`` ("December 17, 2014", "2014-12-17",
+    "12/17/14") as ISO ``YYYY-MM-DD``, or None. Nothing relative: there is nothing to anchor it."""
+    found = [m for m in find_dates(text, None, numeric=True) if m.precision == "day"]
+    return found[0].iso if found else None
+
+
+def anchor_date(iso: str | None) -> date | None:
+    """A document's ISO date (``Document.date``) as a ``date``, or None when absent or invalid."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None

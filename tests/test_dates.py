@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsfuse.attribute.dates import find_dates
+from newsfuse.dates import find_dates
 
 ANCHOR = date(2014, 12, 17)  # a Wednesday
 

@@ -1,0 +1,101 @@
+"""Text primitives every stage shares: words, stems, stopwords, overlap, title case, sentence breaks.
+
+Stdlib only. One home, so that two stages comparing words compare the same words. Where two
+stages deliberately differ (a stopword list for retrieval against a shorter one that keeps
+"said", "not" and "will" out of disagreement overlaps), both variants live here under names that
+say what each is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+__all__ = [
+    "OVERLAP_STOPWORDS",
+    "OVERLAP_WORD",
+    "SENTENCE_BREAK",
+    "SMALL_WORDS",
+    "STOPWORDS",
+    "WORD",
+    "content_words",
+    "is_title_case",
+    "rough_sentences",
+    "stem",
+    "title_case_share",
+    "tokens",
+    "word_overlap",
+]
+
+#: A lowercased word for retrieval: letters and digits, with an apostrophe suffix ("don't", "u.s" no).
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+#: Function words left out of retrieval bags (lexical features, citations, clustering).
+STOPWORDS = frozenset(
+    (
+        "a an the and or but if of to in on at by for with from as is are was were be been being it its "
+        "this that these those he she they we you i his her their our your my him them us me not no so "
+        "than then there here what which who whom whose when where why how all any both each few more "
+        "most other some such only own same too very can will just do does did has have had would should "
+        "could may might must said says say also about into over after before up down out off again"
+    ).split()
+)
+#: A cased word or number for comparing two statements (disagreements): "U.S.-led" stays one word.
+OVERLAP_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
+#: The shorter list used when two statements are compared word by word: it keeps quantifiers
+#: ("more", "all", "other") and question words, which decide whether two numbers count one thing.
+OVERLAP_STOPWORDS = frozenset(
+    "the a an of to in on at and or for from with by as is are was were be been has have had that this "
+    "it its he she they his her their said says will would could not no but also who which".split()
+)
+#: Words a headline leaves in lower case ("Storm of the Century Hits Coast").
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via is are".split())
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: Where a sentence ends inside running text: terminal punctuation, space, then a capital or quote.
+#: Good enough to cut long pasted lines and scan whole documents; ``segment`` (pysbd) is the
+#: careful splitter the summary uses.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match "attacks"/"attacked"/"attacking" without a stemmer."""
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content words of ``text``, lowercased, in order (repeats kept)."""
+    return [stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def content_words(text: str) -> set[str]:
+    """Lowercased words of ``text`` outside ``OVERLAP_STOPWORDS`` (no stemming): for comparing two
+    statements slot by slot, where "killed" and "kills" may well differ."""
+    return {w.lower() for w in OVERLAP_WORD.findall(text) if w.lower() not in OVERLAP_STOPWORDS}
+
+
+def word_overlap(a: Collection[str], b: Collection[str]) -> float:
+    """Shared words as a share of the smaller set (0 when either is empty)."""
+    return len(set(a) & set(b)) / max(1, min(len(a), len(b)))
+
+
+def title_case_share(words: Iterable[str], small: Collection[str] = SMALL_WORDS) -> tuple[int, int]:
+    """(capitalised, counted): how many of the words that a headline would capitalise are."""
+    counted = [w for w in words if w[:1].isalpha() and w.lower() not in small]
+    return sum(w[0].isupper() for w in counted), len(counted)
+
+
+def is_title_case(line: str, *, share: float = 0.75, min_words: int = 2) -> bool:
+    """Most words capitalised, as headlines, link lists and caption credits are written.
+
+    ``share`` of the words a headline capitalises (small words like "of" aside) must be, among at
+    least ``min_words`` such words.
+    """
+    capitalised, counted = title_case_share(_TITLE_WORD.findall(line))
+    return counted >= min_words and capitalised >= share * counted
+
+
+def rough_sentences(text: str) -> list[str]:
+    """Lines of ``text`` cut at ``SENTENCE_BREAK``: a cheap scan of a whole document."""
+    return [part for line in text.split("\n") for part in SENTENCE_BREAK.split(line) if part.strip()]
