@@ -39,7 +39,7 @@ def labelled_clusters() -> dict:
 
 
 def quote_figures(verbose: bool) -> None:
-    from newsfuse.attribute import cluster_quotes
+    from newsfuse.attribute import QuoteBook
     from newsfuse.attribute.score import score_quotes
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["clusters"]
@@ -48,7 +48,7 @@ def quote_figures(verbose: bool) -> None:
     predicted = {}
     for cid, docs in clusters.items():
         index = {d.id: k for k, d in enumerate(docs)}
-        predicted[cid] = [(index[q.doc_id], q) for q in cluster_quotes(docs)]
+        predicted[cid] = [(index[q.doc_id], q) for q in QuoteBook(docs).all()]
     elapsed = time.perf_counter() - start
     words = sum(len(d.text.split()) for docs in clusters.values() for d in docs)
     for split in ("tuning", "heldout", "all"):
@@ -103,7 +103,7 @@ def claim_figures(verbose: bool) -> None:
 
     from newsfuse.attribute import disagree
     from newsfuse.attribute.speakers import NameIndex, find_mentions
-    from newsfuse.model import Document
+    from newsfuse.ingest.readers import make_document
     from newsfuse.represent import get_encoder
     from newsfuse.segment import segment
 
@@ -115,17 +115,17 @@ def claim_figures(verbose: bool) -> None:
     encoder = get_encoder("onnx")
     found = pairs = other_actor = flagged = 0
     for topic, rows in topics.items():
-        docs = tuple(Document(id=r["docno"], source=r["docno"], text=r["text"], date=r["date"]) for r in rows)
+        docs = tuple(make_document(r["text"], id=r["docno"], source=r["docno"], date=r["date"]) for r in rows)
         index = NameIndex.build([m for d in docs for m in find_mentions(d.text)])
         kept = [s for s in segment(docs) if len({c.actor for c in disagree.claims(s.text, index)}) == 1]
         found += len(kept)
         if len(kept) < 2:
             continue
         vectors = np.asarray(encoder.encode([s.text for s in kept]))
-        for i, j, similarity in disagree._pairs(kept, vectors):
+        for i, j, similarity in disagree.similar_pairs(kept, vectors):
             pairs += 1
             x, y = disagree.claims(kept[i].text, index)[0], disagree.claims(kept[j].text, index)[0]
-            if not disagree._same_actor(x.actor, y.actor):
+            if not disagree.same_actor(x.actor, y.actor):
                 other_actor += 1
                 if verbose:
                     print(f"-- {topic} {similarity:.2f} {x.actor} / {y.actor}")
@@ -144,26 +144,22 @@ def claim_figures(verbose: bool) -> None:
 def pipeline_figures(count: int) -> None:
     """What the sections add to a briefing: the attribute stage timed beside encoding and summarize,
     on the same clusters in the same run (interleaved, so load from other processes hits both)."""
-    from newsfuse.align import align
-    from newsfuse.attribute import attribute
+    from newsfuse.attribute import QuoteBook, attribute
     from newsfuse.config import SECTIONS, Options
-    from newsfuse.pipeline import summarize
+    from newsfuse.pipeline import prepare, summarize
     from newsfuse.represent import get_encoder
-    from newsfuse.segment import segment
 
     clusters = list(labelled_clusters().items())[:count]
     encoder = get_encoder("onnx")
     encoder.encode(["warm up"])
     options = Options(sections=SECTIONS)
-    totals = {"encode": 0.0, "attribute": 0.0, "summarize": 0.0, "summarize --sections all": 0.0}
+    totals = {"prepare": 0.0, "attribute": 0.0, "summarize": 0.0, "summarize --sections all": 0.0}
     for cid, docs in clusters:
-        sentences = segment(docs)
         start = time.perf_counter()
-        vectors = encoder.encode([s.text for s in sentences])
-        totals["encode"] += time.perf_counter() - start
-        alignment = align(sentences, vectors, docs, threshold=options.support_threshold)
+        state = prepare(docs, options=options, encoder=encoder)
+        totals["prepare"] += time.perf_counter() - start
         start = time.perf_counter()
-        attribute(docs, sentences, vectors, alignment, options)
+        attribute(state, QuoteBook(state.documents))
         totals["attribute"] += time.perf_counter() - start
         for label, sections in (("summarize", ()), ("summarize --sections all", SECTIONS)):
             start = time.perf_counter()
@@ -175,14 +171,14 @@ def pipeline_figures(count: int) -> None:
 
 def spacy_figures() -> None:
     """Start-up and throughput of en_core_web_sm beside the rule-based quote pass, same texts."""
-    from newsfuse.attribute import cluster_quotes
+    from newsfuse.attribute import QuoteBook
 
     clusters = labelled_clusters()
     texts = [d.text for docs in clusters.values() for d in docs]
     words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
     for docs in clusters.values():
-        cluster_quotes(docs)
+        QuoteBook(docs).all()
     rules = time.perf_counter() - start
     start = time.perf_counter()
     import spacy

@@ -32,8 +32,6 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 VALIDATION = SHARED / "data" / "multinews-validation-truncated.jsonl.gz"
@@ -85,9 +83,8 @@ def _prf(pairs: Iterable[tuple[bool, bool]]) -> str:
 def run_validation(clusters_wanted: int) -> None:
     from newsfuse.ingest.clean import clean_cluster
     from newsfuse.ingest.readers import documents_from_texts
-    from newsfuse.relevance import document_scores, flag_off_topic
+    from newsfuse.pipeline import prepare
     from newsfuse.represent import get_encoder
-    from newsfuse.segment import segment
 
     clusters = _validation()
     start = time.perf_counter()
@@ -111,7 +108,8 @@ def run_validation(clusters_wanted: int) -> None:
     for reason, count in reasons.most_common():
         print(f"    {count:5d}  {reason}")
 
-    # Off-topic needs sentence vectors: a fixed sample of clusters with 3+ documents.
+    # Off-topic needs sentence vectors: a fixed sample of clusters with 3+ documents, judged as a
+    # briefing judges them (``prepare``: on the encoded pool).
     sample = [k for k, c in enumerate(clusters) if len(c["documents"]) >= 3][:clusters_wanted]
     encoder = get_encoder("onnx")
     start = time.perf_counter()
@@ -119,15 +117,12 @@ def run_validation(clusters_wanted: int) -> None:
     flagged_default = []
     n_sentences = 0
     for k in sample:
-        docs = cleaned[k]
-        sentences = segment(docs)
-        vectors = encoder.encode([s.text for s in sentences]) if sentences else np.zeros((0, 384))
-        n_sentences += len(sentences)
-        scores = document_scores(docs, sentences, vectors)
-        flagged = flag_off_topic(docs, sentences, vectors)
-        for i, d in enumerate(docs):
-            scored.append((i in gold[k], d.status == "junk", scores.get(i)))
-            flagged_default.append((i in gold[k], flagged[i].status != "kept"))
+        docs = documents_from_texts(clusters[k]["documents"], prefix="d", source=clusters[k]["id"])
+        state = prepare(docs, encoder=encoder)
+        n_sentences += len(state.pool)
+        for i, d in enumerate(state.documents):
+            scored.append((i in gold[k], d.status == "junk", state.relevance.get(i)))
+            flagged_default.append((i in gold[k], d.status != "kept"))
     seconds = time.perf_counter() - start
     print(
         f"\noff-topic sample: {len(sample)} clusters with 3+ documents, {len(scored)} documents, "

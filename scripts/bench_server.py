@@ -107,21 +107,12 @@ def baseline(documents: list[dict[str, str]], sections: tuple[str, ...], repeat:
     """Median seconds of ``summarize()`` and of the server's ``evidence()`` on the same documents,
     in this process, no HTTP."""
     from newsfuse.config import Options
-    from newsfuse.ingest.readers import looks_like_html
-    from newsfuse.model import Document
+    from newsfuse.ingest.readers import make_document
     from newsfuse.pipeline import summarize
-    from newsfuse.represent import get_encoder
     from newsfuse.server.evidence import evidence
 
     docs = tuple(
-        Document(
-            id=f"d{n}",
-            source=d["source"],
-            text=d["text"],
-            raw=d["text"],
-            kind="html" if looks_like_html(d["text"]) else "article",
-        )
-        for n, d in enumerate(documents, start=1)
+        make_document(d["text"], id=f"d{n}", source=d["source"]) for n, d in enumerate(documents, start=1)
     )
     options = Options(sections=sections)
     summarize(docs, options=options)  # load the model, warm caches
@@ -130,7 +121,7 @@ def baseline(documents: list[dict[str, str]], sections: tuple[str, ...], repeat:
         start = time.perf_counter()
         briefing = summarize(docs, options=options)
         middle = time.perf_counter()
-        evidence(briefing, get_encoder(options.encoder))
+        evidence(briefing)
         times.append(middle - start)
         extra.append(time.perf_counter() - middle)
     return statistics.median(times), statistics.median(extra)

@@ -3,11 +3,12 @@
     python scripts/train_scorer.py ../shared/data/multinews-validation-truncated.jsonl.gz \
         --clusters 800 --out src/newsfuse/select_data/weights.json
 
-For every sentence of a cluster it computes the selector's features (select.FEATURES) exactly as
-summarize() does, and a target: how much of the sentence the reference summary contains
-(unigram precision plus twice the bigram precision over stemmed content words). A ridge
-regression maps features to target; its weights ship in the package. Deterministic for a given
-data file and cluster count (clusters are taken in file order).
+For every pooled sentence of a cluster it computes the scorer's features exactly as summarize()
+does (``pipeline.prepare`` then ``select.scorer.pool_features``: the same pool, after the same
+off-topic check), and a target: how much of the sentence the reference summary contains (unigram
+precision plus twice the bigram precision over stemmed content words, ``sentence_target``). A
+ridge regression maps features to target; its weights, one per feature name, ship in the package.
+Deterministic for a given data file and cluster count (clusters are taken in file order).
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.align import align
 from newsfuse.config import Options
-from newsfuse.ingest.clean import clean_cluster
 from newsfuse.ingest.readers import documents_from_texts
+from newsfuse.pipeline import prepare
 from newsfuse.represent import get_encoder
-from newsfuse.segment import segment
-from newsfuse.select import DEFAULT_WEIGHTS, FEATURES, lexical_features, neural_features
+from newsfuse.represent.features import FEATURES
+from newsfuse.select.scorer import DEFAULT_WEIGHTS, LinearScorer, pool_features
 from newsfuse.text import tokens
 
 PRIOR_ONLY = ("transcript",)
@@ -38,7 +38,10 @@ TERMS = (
 )
 
 
-def _target(sentence: str, reference_unigrams: set[str], reference_bigrams: set[tuple[str, str]]) -> float:
+def sentence_target(
+    sentence: str, reference_unigrams: set[str], reference_bigrams: set[tuple[str, str]]
+) -> float:
+    """How much of ``sentence`` the reference contains: what the scorer learns to predict."""
     words = tokens(sentence)
     if not words:
         return 0.0
@@ -49,16 +52,17 @@ def _target(sentence: str, reference_unigrams: set[str], reference_bigrams: set[
 
 
 def cluster_rows(texts: list[str], summary: str, options: Options) -> tuple[np.ndarray, np.ndarray]:
-    docs = clean_cluster(documents_from_texts(texts, prefix="d", source="train"))
-    sentences = segment(docs)
-    if len(sentences) < 2:
+    """Features (columns in ``FEATURES`` order) and targets of a cluster's pooled sentences."""
+    docs = documents_from_texts(texts, prefix="d", source="train")
+    # The shipped scorer only picks the pool (by its lexical weights), exactly as a run does.
+    state = prepare(docs, options=options, encoder=get_encoder("onnx"), scorer=LinearScorer.load())
+    if len(state.pooled) < 2:
         return np.zeros((0, len(FEATURES))), np.zeros(0)
-    vectors = get_encoder("onnx").encode([s.text for s in sentences])
-    alignment = align(sentences, vectors, docs, threshold=options.support_threshold)
-    x = np.hstack([lexical_features(sentences, docs), neural_features(sentences, vectors, alignment)])
+    table = pool_features(state)
+    x = np.column_stack([table.column(name) for name in FEATURES])
     ref = tokens(summary)
     ref_uni, ref_bi = set(ref), set(pairwise(ref))
-    y = np.asarray([_target(s.text, ref_uni, ref_bi) for s in sentences])
+    y = np.asarray([sentence_target(s.text, ref_uni, ref_bi) for s in state.pooled])
     return x, y
 
 
@@ -69,7 +73,7 @@ def main() -> None:
     parser.add_argument("data")
     parser.add_argument("--clusters", type=int, default=800)
     parser.add_argument("--ridge", type=float, default=1.0)
-    parser.add_argument("--out", default="src/newsfuse/select_data/weights.json")
+    parser.add_argument("--out", default="src/newsfuse/select/data/weights.json")
     parser.add_argument("--cache", help="save/load the feature matrix here (.npz)")
     args = parser.parse_args()
     options = Options()
@@ -92,20 +96,24 @@ def main() -> None:
         if args.cache:
             np.savez(args.cache, x=x, y=y)
     # Ridge regression on standardised features (the bias column is left unpenalised).
+    bias = FEATURES.index("bias")
+    rest = np.arange(len(FEATURES)) != bias
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
-    mean[0], std[0] = 0.0, 1.0
+    mean[bias], std[bias] = 0.0, 1.0
     z = (x - mean) / std
     penalty = args.ridge * np.eye(z.shape[1])
-    penalty[0, 0] = 0.0
+    penalty[bias, bias] = 0.0
     coef = np.linalg.solve(z.T @ z + penalty, z.T @ y)
     raw = coef / std
-    raw[0] = coef[0] - float(np.sum(coef[1:] * mean[1:] / std[1:]))
+    raw[bias] = coef[bias] - float(np.sum(coef[rest] * mean[rest] / std[rest]))
     prediction = x @ raw
     r = float(np.corrcoef(prediction, y)[0, 1])
     weights = {name: round(float(w), 5) for name, w in zip(FEATURES, raw, strict=True)}
     # A feature that never varies in the training data (validation text has no transcripts)
     # cannot be learned there: it keeps its hand-set prior.
-    unlearned = [name for name, spread in zip(FEATURES[1:], x.std(axis=0)[1:], strict=True) if spread < 1e-6]
+    unlearned = [
+        name for name, spread in zip(FEATURES, x.std(axis=0), strict=True) if spread < 1e-6 and name != "bias"
+    ]
     # Validation text has no real video transcripts (the few documents the detector matches are
     # speech-shaped articles), so the transcript weight always keeps its prior.
     unlearned += [name for name in PRIOR_ONLY if name not in unlearned]

@@ -19,24 +19,31 @@ import dataclasses
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from newsfuse import pipeline, select
 from newsfuse.config import Options
 from newsfuse.ingest.readers import documents_from_texts
+from newsfuse.pipeline import summarize
 from newsfuse.represent import get_encoder
+from newsfuse.represent.features import FeatureTable
+from newsfuse.segment import sentence_texts
+from newsfuse.select.scorer import DEFAULT_WEIGHTS, WEIGHTS_FILE, LinearScorer
+from newsfuse.state import Prepared
 
 
 class CachingEncoder:
+    """The bundled encoder, remembering every sentence it encoded (variants re-encode nothing)."""
+
     name = "onnx"
 
     def __init__(self) -> None:
         self.real = get_encoder("onnx")
         self.cache: dict[str, np.ndarray] = {}
 
-    def encode(self, texts):
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
         if missing:
             for t, v in zip(missing, self.real.encode(missing), strict=True):
@@ -46,70 +53,82 @@ class CachingEncoder:
         return np.asarray([self.cache[t] for t in texts], dtype=np.float32)
 
 
-def score_all(clusters, options, scorer):
-    from newsfuse.evaluate import _sentences
+def rouge(scorer, reference: str, summary: str) -> np.ndarray:
+    r = scorer.score("\n".join(sentence_texts(reference)), summary)
+    return np.asarray([r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeLsum"].fmeasure])
 
+
+def score_all(clusters, options, rouge_scorer, encoder, scorer) -> np.ndarray:
     totals = np.zeros(3)
     for docs, refs in clusters:
-        briefing = pipeline.summarize(docs, options=options)
+        briefing = summarize(docs, options=options, encoder=encoder, scorer=scorer)
         summary = "\n".join(s.text for s in briefing.summary)
         for ref in refs:
-            r = scorer.score("\n".join(_sentences(ref)), summary)
-            totals += [r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeLsum"].fmeasure]
+            totals += rouge(rouge_scorer, ref, summary)
     return 100 * totals / len(clusters)
 
 
-def oracle_curve(clusters, sigmas: list[float], scorer) -> None:
-    """ROUGE of selection on the reference-based figure plus noise (see the module docstring)."""
-    from itertools import pairwise
+class OracleScorer:
+    """Scores pooled sentences by the reference-based figure the shipped scorer is trained to
+    predict (train_scorer.sentence_target), plus Gaussian noise of ``sigma`` standard deviations;
+    records each cluster's Spearman correlation of the noisy and of the shipped scores with it."""
 
-    from scipy.stats import spearmanr
-    from train_scorer import _target
+    def __init__(self, shipped: LinearScorer, sigma: float, seed: int) -> None:
+        self.shipped, self.sigma = shipped, sigma
+        self.rng = np.random.default_rng(seed)
+        self.reference = ""
+        self.rho: list[float] = []
+        self.rho_shipped: list[float] = []
 
-    from newsfuse.evaluate import _sentences
-    from newsfuse.text import tokens
+    def prescore(self, lexical: FeatureTable) -> np.ndarray:
+        return self.shipped.prescore(lexical)  # the same pool as the shipped run
 
-    shipped_select = pipeline.select
-    state: dict = {}
+    def score(self, state: Prepared) -> np.ndarray:
+        from itertools import pairwise
 
-    def noisy_select(sentences, vectors, scores, **kwargs):
-        if not sentences:
-            return shipped_select(sentences, vectors, scores, **kwargs)
-        words = tokens(state["reference"])
+        from scipy.stats import spearmanr
+        from train_scorer import sentence_target
+
+        from newsfuse.text import tokens
+
+        words = tokens(self.reference)
         unigrams, bigrams = set(words), set(pairwise(words))
-        figure = np.asarray([_target(s.text, unigrams, bigrams) for s in sentences])
+        figure = np.asarray([sentence_target(s.text, unigrams, bigrams) for s in state.pooled])
         z = (figure - figure.mean()) / (figure.std() + 1e-9)
-        noisy = z + state["sigma"] * state["rng"].normal(size=len(z))
+        noisy = z + self.sigma * self.rng.normal(size=len(z))
         if len(z) > 3 and figure.std() > 0:
-            state["rho"].append(spearmanr(noisy, figure).statistic)
-            state["rho_shipped"].append(spearmanr(scores, figure).statistic)
-        return shipped_select(sentences, vectors, noisy, **kwargs)
+            self.rho.append(spearmanr(noisy, figure).statistic)
+            self.rho_shipped.append(spearmanr(self.shipped.score(state), figure).statistic)
+        return noisy
 
-    pipeline.select = noisy_select
+
+def oracle_curve(clusters, sigmas: list[float], rouge_scorer, encoder) -> None:
+    """ROUGE of selection on the reference-based figure plus noise (see the module docstring)."""
+    shipped = LinearScorer.load()
     for sigma in sigmas:
-        state.update(sigma=sigma, rho=[], rho_shipped=[])
         totals = np.zeros(3)
+        rho, rho_shipped = [], []
         for seed in range(3):
-            state["rng"] = np.random.default_rng(seed)
+            oracle = OracleScorer(shipped, sigma, seed)
             for docs, refs in clusters:
-                state["reference"] = refs[0]
-                summary = "\n".join(s.text for s in pipeline.summarize(docs).summary)
-                r = scorer.score("\n".join(_sentences(refs[0])), summary)
-                totals += [r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeLsum"].fmeasure]
+                oracle.reference = refs[0]
+                summary = "\n".join(s.text for s in summarize(docs, encoder=encoder, scorer=oracle).summary)
+                totals += rouge(rouge_scorer, refs[0], summary)
+            rho += oracle.rho
+            rho_shipped += oracle.rho_shipped
         r1, r2, rl = 100 * totals / (3 * len(clusters))
         print(
-            f"noise {sigma:4.1f}  Spearman {np.mean(state['rho']):.3f} (shipped scorer "
-            f"{np.mean(state['rho_shipped']):.3f})  {r1:6.2f} {r2:6.2f} {rl:6.2f}"
+            f"noise {sigma:4.1f}  Spearman {np.mean(rho):.3f} (shipped scorer "
+            f"{np.mean(rho_shipped):.3f})  {r1:6.2f} {r2:6.2f} {rl:6.2f}"
         )
         sys.stdout.flush()
-    pipeline.select = shipped_select
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data")
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--trained", action="store_true", help="start from select_data/weights.json")
+    parser.add_argument("--trained", action="store_true", help="start from select/data/weights.json")
     parser.add_argument("--weights", help="start from this weights file instead")
     parser.add_argument(
         "--variants",
@@ -127,35 +146,31 @@ def main() -> None:
         (documents_from_texts(r["documents"], prefix="d", source=str(r["id"])), [r["summary"]]) for r in rows
     ]
     encoder = CachingEncoder()
-    pipeline.get_encoder = lambda name: encoder  # type: ignore[assignment]
     if args.oracle_noise:
-        oracle_curve(clusters, [float(x) for x in args.oracle_noise.split(",")], scorer)
+        oracle_curve(clusters, [float(x) for x in args.oracle_noise.split(",")], scorer, encoder)
         return
-    base = dict(select.DEFAULT_WEIGHTS)
+    base = dict(DEFAULT_WEIGHTS)
     if args.trained or args.weights:
-        source = Path(args.weights) if args.weights else select.WEIGHTS_FILE
-        base.update(json.loads(source.read_text())["weights"])
-    select.WEIGHTS_FILE = Path("/nonexistent")  # variants below set every weight themselves
+        base = dict(LinearScorer.load(Path(args.weights) if args.weights else WEIGHTS_FILE).weights)
     variants = json.loads(args.variants) or [{}]
     for variant in variants:
         variant = dict(variant)
-        # Pool settings default to the shipped ones, so a variant {} reproduces `newsfuse eval`.
-        pool = variant.pop("pool", Options().pool_sentences)
-        per_document = variant.pop("per_document", Options().pool_per_document)
+        # Pool settings default to the shipped ones, so a variant {} reproduces `newsfuse eval`
+        # (with --trained).
+        defaults = Options()
+        pool = variant.pop("pool", defaults.pool_sentences)
+        per_document = variant.pop("per_document", defaults.pool_per_document)
         words = variant.pop("words", 250)
-        redundancy = variant.pop("redundancy", Options().redundancy_threshold)
-        weights = {**base, **variant}
-        select.weights.cache_clear()
-        select.DEFAULT_WEIGHTS = weights  # type: ignore[misc]
+        redundancy = variant.pop("redundancy", defaults.redundancy_threshold)
         options = dataclasses.replace(
-            Options(),
+            defaults,
             pool_sentences=pool,
             pool_per_document=per_document,
             words=words,
             redundancy_threshold=redundancy,
         )
         t = time.perf_counter()
-        r1, r2, rl = score_all(clusters, options, scorer)
+        r1, r2, rl = score_all(clusters, options, scorer, encoder, LinearScorer({**base, **variant}))
         print(
             f"{r1:6.2f} {r2:6.2f} {rl:6.2f}  pool={pool}+{per_document}/doc words={words} red={redundancy} {variant}  ({time.perf_counter() - t:.0f}s)"
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsfuse.align import verbatim_support
+from newsfuse.cite import verbatim_support
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.ingest.readers import documents_from_texts, read_clusters
@@ -131,7 +131,10 @@ def test_verbatim_support_needs_a_statement_not_just_a_long_name() -> None:
         "Critics noted the film is about North Korean leader Kim Jong-Un.",
         "For now my recommendation would be that people go to the movies.",
     ]
-    assert verbatim_support(claims, documents) == [frozenset(), frozenset({2})]
+    found = verbatim_support(claims, documents)
+    assert [set(runs) for runs in found] == [set(), {2}]
+    start, end = found[1][2]
+    assert documents[2].text[start:end] == "for now my recommendation would be that"  # the first 7-word run
 
 
 def test_bundled_example_briefing(bundled_example: Path) -> None:
@@ -169,7 +172,7 @@ def test_a_story_told_in_pronoun_sentences_still_fills_its_budget(dev_clusters: 
 
 
 def test_quotations_in_a_summary_say_who_speaks(dev_clusters: list[dict]) -> None:
-    from newsfuse.attribute.speaking import BARE_QUOTE, PRONOUN_SPEAKER
+    from newsfuse.select.wording import BARE_QUOTE, PRONOUN_SPEAKER
 
     named = 0
     for cluster in dev_clusters[:15]:

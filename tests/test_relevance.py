@@ -27,7 +27,8 @@ The championship drew more than 300 entries from bakers in 40 states this year.
 def _flag(docs):
     sentences = segment(docs)
     vectors = get_encoder("onnx").encode([s.text for s in sentences])
-    return flag_off_topic(docs, sentences, vectors), document_scores(docs, sentences, vectors)
+    scores = document_scores(docs, sentences, vectors)
+    return flag_off_topic(docs, scores), scores
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,14 @@ def test_junk_documents_neither_vote_nor_change(sony_docs) -> None:
     # Only two kept documents remain, so nothing is judged off-topic; the junk one stays junk.
     assert [d.status for d in flagged] == ["kept", "junk", "kept"]
     assert flagged[1].reason == "crafted"
+
+
+def test_prepare_judges_relevance_on_the_encoded_pool(sony_docs) -> None:
+    from newsfuse.pipeline import prepare
+
+    stray = documents_from_texts([STRAY], prefix="stray", source="stray")
+    state = prepare((*sony_docs, *stray))
+    assert [d.status for d in state.documents] == ["kept", "kept", "kept", "off-topic"]
+    assert set(state.relevance) == {0, 1, 2, 3} and state.relevance[3] < OFF_TOPIC_THRESHOLD
+    # The off-topic report's sentences leave the pool: nothing downstream reads them.
+    assert all(s.doc != 3 for s in state.pooled)

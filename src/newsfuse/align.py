@@ -1,6 +1,7 @@
-"""Cross-source alignment: which documents state each sentence, facts, and off-topic documents.
+"""Cross-source alignment: which documents state each pooled sentence, and the facts they form.
 
-Reads sentences, their vectors (rows of unit length, indexed like the sentences) and documents.
+Reads the pooled sentences, their vectors (rows of unit length, indexed like the sentences) and
+the documents; ``Alignment`` rows run parallel to the sentences (pool indices).
 Sentences arrive grouped by document, so the per-document maximum similarity of every sentence
 is one ``np.maximum.reduceat`` over a similarity block; blocks keep memory flat on big pools.
 """
@@ -13,25 +14,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.model import Document, Fact, Sentence
-from newsfuse.text import STOPWORDS, WORD
 
-__all__ = ["Alignment", "align", "doc_max_similarity", "verbatim_support"]
+__all__ = ["Alignment", "align"]
 
 # Similarity at which another source's sentence starts to count as partial support, and at which
 # it counts fully (soft support scales linearly between the two).
 SOFT_LOW, SOFT_HIGH = 0.45, 0.8
 BLOCK = 1024
-# A run of this many words, in order, shared with another source is a quotation or statement both
-# carry, whatever the rest of their wording, when it mixes content words and function words
-# (at least RUN_MIX of each): a long name ("North Korean leader Kim Jong-Un") has no function words.
-RUN_WORDS, RUN_MIX = 7, 2
 
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
     """Per-sentence support, beside the sentence list (row i is sentence i)."""
 
-    doc_max: np.ndarray  # (n_sentences, n_documents) best similarity to each document
     support: tuple[frozenset[int], ...]  # documents (indices) stating each sentence, own included
     soft_support: np.ndarray  # (n_sentences,) graded support from other documents, 0..n_docs-1
     facts: tuple[Fact, ...]
@@ -47,7 +42,7 @@ def _doc_bounds(sentences: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(starts, dtype=np.intp), np.asarray(owners, dtype=np.intp)
 
 
-def doc_max_similarity(
+def _doc_max_similarity(
     queries: np.ndarray, sentences: Sequence[Sentence], vectors: np.ndarray, n_docs: int
 ) -> np.ndarray:
     """(len(queries), n_docs): each query's best cosine similarity to each document's sentences."""
@@ -114,7 +109,7 @@ def align(
     threshold: float,
 ) -> Alignment:
     """Support of every sentence across the documents, and the facts they form."""
-    doc_max = doc_max_similarity(vectors, sentences, vectors, len(documents))
+    doc_max = _doc_max_similarity(vectors, sentences, vectors, len(documents))
     own = np.asarray([s.doc for s in sentences], dtype=np.intp)
     others = doc_max.copy()
     if len(sentences):
@@ -125,34 +120,4 @@ def align(
         for i in range(len(sentences))
     )
     facts = _facts(sentences, vectors, support, documents, threshold)
-    return Alignment(doc_max=doc_max, support=support, soft_support=soft, facts=facts)
-
-
-def verbatim_support(texts: Sequence[str], documents: Sequence[Document]) -> list[frozenset[int]]:
-    """For each text, the kept documents that share a run of ``RUN_WORDS`` words with it.
-
-    Embedding similarity misses a source whose wording around a shared statement is garbled or
-    different: a speech-recognition transcript has "for now my recommendation would be that
-    people who smokes" for "...that people go to the movies". The run is matched across the
-    document's whole text, so a transcript's unreliable sentence breaks do not hide it. One pass
-    over each document's words; memory holds only the runs of ``texts``.
-    """
-    wanted: dict[tuple[str, ...], set[int]] = {}
-    for k, text in enumerate(texts):
-        words = WORD.findall(text.lower())
-        for start in range(len(words) - RUN_WORDS + 1):
-            run = tuple(words[start : start + RUN_WORDS])
-            content = sum(w not in STOPWORDS for w in run)
-            if content >= RUN_MIX and RUN_WORDS - content >= RUN_MIX:
-                wanted.setdefault(run, set()).add(k)
-    found: list[set[int]] = [set() for _ in texts]
-    if not wanted:
-        return [frozenset()] * len(texts)
-    for d, doc in enumerate(documents):
-        if doc.status != "kept":
-            continue
-        words = WORD.findall(doc.text.lower())
-        for start in range(len(words) - RUN_WORDS + 1):
-            for k in wanted.get(tuple(words[start : start + RUN_WORDS]), ()):
-                found[k].add(d)
-    return [frozenset(f) for f in found]
+    return Alignment(support=support, soft_support=soft, facts=facts)

@@ -6,11 +6,12 @@ environment variables or files themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.errors import ConfigError
 
-__all__ = ["SECTIONS", "Options"]
+__all__ = ["SECTIONS", "Options", "options_from", "parse_sections"]
 
 #: Optional parts of a briefing beyond the summary (asked for with ``--sections``).
 SECTIONS = ("quotes", "facts", "disagreements", "timeline")
@@ -51,3 +52,37 @@ class Options:
         unknown = [s for s in self.sections if s not in SECTIONS]
         if unknown:
             raise ConfigError(f"sections: unknown {unknown}; available: {', '.join(SECTIONS)}")
+
+
+def parse_sections(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Section names from "quotes,timeline", ["quotes", "timeline"] or "all" (every section).
+
+    Duplicates go; order follows ``SECTIONS`` for "all" and the input otherwise. Unknown names
+    are left for ``Options`` to refuse with the list of valid ones.
+    """
+    if value is None:
+        return ()
+    names = value.split(",") if isinstance(value, str) else list(value)
+    names = [n.strip() for n in names if n.strip()]
+    if "all" in names:
+        return SECTIONS
+    return tuple(dict.fromkeys(names))
+
+
+def options_from(
+    *,
+    words: int | None = None,
+    sections: str | Iterable[str] | None = None,
+    encoder: str | None = None,
+) -> Options:
+    """The ``Options`` a front-end asks for (CLI arguments, an API body); ``None`` keeps a default.
+
+    The one place front-end input becomes options, so every front-end reads "all", a
+    comma-separated string or a list of sections the same way and gets the same errors.
+    """
+    given: dict[str, object] = {"sections": parse_sections(sections)}
+    if words is not None:
+        given["words"] = words
+    if encoder is not None:
+        given["encoder"] = encoder
+    return Options(**given)  # type: ignore[arg-type]

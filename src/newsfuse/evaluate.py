@@ -19,7 +19,7 @@ from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.ingest.readers import documents_from_texts, open_jsonl_lines, split_multinews
 from newsfuse.model import Document
-from newsfuse.segment import split_sentences
+from newsfuse.segment import sentence_texts
 
 __all__ = ["SYSTEMS", "EvalResult", "evaluate", "lead_summary"]
 
@@ -49,16 +49,12 @@ class EvalResult:
         }
 
 
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in split_sentences(text)]
-
-
 def lead_summary(documents: Sequence[Document], words: int) -> list[str]:
     """Each document's sentences in order, documents concatenated, cut at ``words`` words."""
     out: list[str] = []
     left = words
     for doc in documents:
-        for sentence in _sentences(doc.raw or doc.text):
+        for sentence in sentence_texts(doc.raw or doc.text):
             if left <= 0:
                 return out
             tokens = sentence.split()
@@ -150,7 +146,7 @@ def evaluate(
         elapsed += time.perf_counter() - t0
         for key in totals:
             totals[key] += sum(
-                scorer.score("\n".join(_sentences(ref)), summary)[key].fmeasure for ref in references
+                scorer.score("\n".join(sentence_texts(ref)), summary)[key].fmeasure for ref in references
             ) / len(references)
         n += 1
     if not n:

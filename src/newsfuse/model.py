@@ -15,6 +15,7 @@ __all__ = [
     "Briefing",
     "Disagreement",
     "Document",
+    "Evidence",
     "Fact",
     "Quote",
     "RemovedLine",
@@ -30,8 +31,6 @@ SCHEMA_VERSION = "1.1"
 
 #: Document.kind values.
 KINDS = ("article", "web", "transcript", "html")
-#: Document.status values: only "kept" documents feed the summary.
-STATUSES = ("kept", "junk", "off-topic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +124,22 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a cited document states a summary sentence: a span of its cleaned ``text``."""
+
+    doc_id: str
+    start: int
+    end: int
+    score: float  # cosine similarity to the summary sentence; 1.0 for the sentence it prints
+    exact: bool  # the very sentence the summary prints
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     text: str
     sources: tuple[str, ...]  # every document that states it (ids, cluster order)
-    sentence: int  # index of the chosen sentence in the cluster's sentence list
+    sentence: int  # index of the chosen sentence in the briefing's sentence list
+    evidence: tuple[Evidence, ...] = ()  # one per source, in the order of ``sources``
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ Runs after represent and before align: reads kept documents, their sentences and
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -59,20 +59,19 @@ def document_scores(
 
 def flag_off_topic(
     documents: Sequence[Document],
-    sentences: Sequence[Sentence],
-    vectors: np.ndarray,
+    scores: Mapping[int, float],
     *,
     threshold: float = OFF_TOPIC_THRESHOLD,
 ) -> tuple[Document, ...]:
     """Documents whose content matches no other kept document's, marked ``off-topic``.
 
-    A document's centroid (mean of its sentence vectors) is compared with every other kept
-    document's; with three or more kept documents, one whose best match stays under ``threshold``
-    is about something else. Best match rather than mean: a cluster may hold two angles on one
-    story, and a report close to any other is on topic.
+    ``scores`` are ``document_scores``: each kept document's centroid (mean of its sentence
+    vectors) against every other kept document's; with three or more kept documents, one whose
+    best match stays under ``threshold`` is about something else. Best match rather than mean: a
+    cluster may hold two angles on one story, and a report close to any other is on topic.
     """
     out = list(documents)
-    for i, best in document_scores(documents, sentences, vectors).items():
+    for i, best in scores.items():
         if best < threshold:
             out[i] = dataclasses.replace(
                 documents[i],

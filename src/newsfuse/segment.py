@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from newsfuse.model import Document, Sentence
 
-__all__ = ["segment", "split_sentences"]
+__all__ = ["segment", "sentence_texts", "split_sentences"]
 
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[\"“A-Z0-9])")
 # Pieces shorter than this are headings, bylines or debris, not statements.
@@ -49,6 +49,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             local = at + len(stripped)
             spans.append((para_start + at, para_start + local))
     return spans
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (``split_sentences``), for references and baselines."""
+    return [text[a:b] for a, b in split_sentences(text)]
 
 
 def segment(documents: Sequence[Document]) -> tuple[Sentence, ...]:

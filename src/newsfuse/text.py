@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 __all__ = [
     "OVERLAP_STOPWORDS",
     "OVERLAP_WORD",
+    "QUOTE_MARKS",
     "SENTENCE_BREAK",
     "SMALL_WORDS",
     "STOPWORDS",
@@ -49,6 +50,8 @@ OVERLAP_STOPWORDS = frozenset(
 )
 #: Words a headline leaves in lower case ("Storm of the Century Hits Coast").
 SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via is are".split())
+#: A double quotation mark, straight or curly: the sentence quotes someone.
+QUOTE_MARKS = re.compile(r"[\"“”]")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: Where a sentence ends inside running text: terminal punctuation, space, then a capital or quote.
 #: Good enough to cut long pasted lines and scan whole documents; ``segment`` (pysbd) is the

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.attribute import cluster_quotes
+from newsfuse.attribute import QuoteBook
 from newsfuse.attribute.score import score_quotes
 from newsfuse.ingest.clean import clean_cluster
 from newsfuse.ingest.readers import documents_from_texts, read_clusters
@@ -34,7 +34,7 @@ def predicted(sony_dir: Path, dev_path: Path) -> dict:
     out = {}
     for cid, docs in clusters.items():
         index = {d.id: k for k, d in enumerate(docs)}
-        out[cid] = [(index[q.doc_id], q) for q in cluster_quotes(docs)]
+        out[cid] = [(index[q.doc_id], q) for q in QuoteBook(docs).all()]
     return out
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.attribute import cluster_quotes
+from newsfuse.attribute import QuoteBook
 from newsfuse.attribute.quotes import find_quote_spans
 from newsfuse.model import Document
 
 
 def _quotes(*texts: str):
     docs = [Document(id=f"d{n}", source=f"t{n}", text=t) for n, t in enumerate(texts, 1)]
-    return cluster_quotes(docs)
+    return QuoteBook(docs).all()
 
 
 def test_spans_pair_curly_and_straight_marks() -> None:
@@ -59,7 +59,7 @@ def test_unnamed_speaker_is_kept_as_written() -> None:
 
 
 def test_spans_index_the_document_text(sony_docs) -> None:
-    quotes = cluster_quotes(sony_docs)
+    quotes = QuoteBook(sony_docs).all()
     by_id = {d.id: d for d in sony_docs}
     assert quotes
     for q in quotes:
@@ -80,11 +80,11 @@ def test_spans_index_the_document_text(sony_docs) -> None:
     ],
 )
 def test_sony_speakers(sony_docs, fragment: str, speaker: str) -> None:
-    found = [q for q in cluster_quotes(sony_docs) if q.text.startswith(fragment)]
+    found = [q for q in QuoteBook(sony_docs).all() if q.text.startswith(fragment)]
     assert found, f"no quote starting {fragment!r}"
     assert found[0].speaker == speaker
 
 
 def test_transcript_without_quote_marks_yields_no_quotes(sony_docs) -> None:
     transcript = next(d for d in sony_docs if "transcript" in d.source)
-    assert not [q for q in cluster_quotes(sony_docs) if q.doc_id == transcript.id]
+    assert not [q for q in QuoteBook(sony_docs).all() if q.doc_id == transcript.id]

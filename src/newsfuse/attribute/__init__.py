@@ -1,24 +1,23 @@
 """Attribution: who said what, what sources agree on, where they differ, when things happened.
 
-Runs after align (reads documents, sentences, their vectors and the ``Alignment``) and fills the
-optional sections of a Briefing: ``quotes``, ``facts``, ``disagreements``, ``timeline``. Only the
-sections asked for in ``Options.sections`` are computed. Stdlib + numpy, no model beyond the
-sentence vectors align already made.
+The last stage before rendering. Reads a ``Prepared`` state and fills the optional sections of a
+briefing (``quotes``, ``facts``, ``disagreements``, ``timeline``); only those asked for in
+``Options.sections`` are computed. Quotes come from the briefing's one ``QuoteBook``, which the
+summary also reads for the speakers it names, so both say the same.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-import numpy as np
-
-from newsfuse.align import Alignment
-from newsfuse.config import Options
 from newsfuse.model import Disagreement, Document, Fact, Quote, Sentence, TimelineEvent
+from newsfuse.select.wording import tidy
+from newsfuse.state import Prepared
 
-__all__ = ["Sections", "attribute", "cluster_quotes"]
+__all__ = ["QuoteBook", "Sections", "attribute"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,62 +30,81 @@ class Sections:
     timeline: tuple[TimelineEvent, ...] = ()
 
 
-def cluster_quotes(documents: Sequence[Document]) -> tuple[Quote, ...]:
-    """Quotes of every kept document, speakers resolved with names from the whole cluster.
+class QuoteBook:
+    """Every quotation of a cluster with its speaker, attributed once per briefing.
 
-    Names come from all documents because one report often writes "the president" where another
-    gives "President Barack Obama".
+    Speakers resolve against one name index of all kept documents (one report writes "the
+    president" where another gives "President Barack Obama"), built on first use; each
+    document's quotes are attributed on first use. On a big story the summary asks for a few
+    documents' quotes only, and the Quotes section for all.
     """
-    from newsfuse.attribute.quotes import attribute_quotes, cluster_names
 
-    kept = [d for d in documents if d.status == "kept"]
-    index, mentions = cluster_names(kept)
-    return tuple(
-        q for doc, found in zip(kept, mentions, strict=True) for q in attribute_quotes(doc, index, found)
-    )
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.documents = tuple(documents)
+        self._kept = [i for i, d in enumerate(self.documents) if d.status == "kept"]
+        self._names: tuple | None = None
+        self._quotes: dict[int, tuple[Quote, ...]] = {}
+
+    def of(self, doc: int) -> tuple[Quote, ...]:
+        """The quotes of document ``doc`` (an index into ``documents``), in text order."""
+        if doc not in self._quotes:
+            from newsfuse.attribute.quotes import attribute_quotes, cluster_names
+
+            if self._names is None:
+                index, mentions = cluster_names([self.documents[i] for i in self._kept])
+                self._names = (index, dict(zip(self._kept, mentions, strict=True)))
+            index, mentions = self._names
+            found = attribute_quotes(self.documents[doc], index, mentions.get(doc))
+            self._quotes[doc] = tuple(found)
+        return self._quotes[doc]
+
+    def speaker(self, sentence: Sentence) -> str | None:
+        """The speaker of the first attributed quote overlapping ``sentence``, if any."""
+        return next(
+            (
+                q.speaker
+                for q in self.of(sentence.doc)
+                if q.start < sentence.end and q.end > sentence.start and q.speaker
+            ),
+            None,
+        )
+
+    def all(self) -> tuple[Quote, ...]:
+        """The quotes of every kept document, in document order."""
+        return tuple(q for doc in self._kept for q in self.of(doc))
 
 
-def _with_sentences(
-    quotes: Sequence[Quote], sentences: Sequence[Sentence], documents: Sequence[Document]
-) -> tuple[Quote, ...]:
-    """Quotes with ``sentence`` set to the index of the sentence holding their start, if any."""
+def _with_sentences(quotes: Sequence[Quote], state: Prepared) -> tuple[Quote, ...]:
+    """Quotes with ``sentence`` set to the pool index of the sentence holding their start, if any."""
     by_doc: dict[str, list[tuple[int, int, int]]] = {}
-    for k, s in enumerate(sentences):
-        by_doc.setdefault(documents[s.doc].id, []).append((s.start, s.end, k))
+    for k, s in enumerate(state.pooled):
+        by_doc.setdefault(state.documents[s.doc].id, []).append((s.start, s.end, k))
     out = []
     for q in quotes:
         runs = by_doc.get(q.doc_id, [])
         at = bisect.bisect_right(runs, (q.start, 1 << 62, 0)) - 1
         hit = runs[at][2] if at >= 0 and runs[at][0] <= q.start < runs[at][1] else None
-        out.append(replace(q, sentence=hit))
+        out.append(dataclasses.replace(q, sentence=hit))
     return tuple(out)
 
 
-def attribute(
-    documents: Sequence[Document],
-    sentences: Sequence[Sentence],
-    vectors: np.ndarray,
-    alignment: Alignment,
-    options: Options,
-) -> Sections:
-    """The sections named in ``options.sections`` for one cluster."""
-    wanted = set(options.sections)
-    quotes: tuple[Quote, ...] = ()
-    found: tuple[Disagreement, ...] = ()
-    events: tuple[TimelineEvent, ...] = ()
+def attribute(state: Prepared, quotes: QuoteBook) -> Sections:
+    """The sections named in ``state.options.sections``."""
+    wanted = set(state.options.sections)
+    sections = Sections()
     if "quotes" in wanted:
-        quotes = _with_sentences(cluster_quotes(documents), sentences, documents)
+        sections = dataclasses.replace(sections, quotes=_with_sentences(quotes.all(), state))
+    if "facts" in wanted:
+        facts = tuple(dataclasses.replace(f, text=tidy(f.text)) for f in state.alignment.facts)
+        sections = dataclasses.replace(sections, facts=facts)
     if "disagreements" in wanted:
         from newsfuse.attribute.disagree import disagreements
 
-        found = disagreements(sentences, vectors, documents)
+        found = disagreements(state.pooled, state.vectors, state.documents)
+        sections = dataclasses.replace(sections, disagreements=found)
     if "timeline" in wanted:
         from newsfuse.attribute.timeline import timeline
 
-        events = timeline(sentences, documents, alignment.facts)
-    return Sections(
-        quotes=quotes,
-        facts=alignment.facts if "facts" in wanted else (),
-        disagreements=found,
-        timeline=events,
-    )
+        events = timeline(state.pooled, state.documents, state.alignment.facts)
+        sections = dataclasses.replace(sections, timeline=events)
+    return sections

@@ -24,7 +24,7 @@ from newsfuse.model import Disagreement, Document, Sentence
 from newsfuse.numbers import amounts_conflict, numbers
 from newsfuse.text import OVERLAP_STOPWORDS, OVERLAP_WORD, content_words, rough_sentences, word_overlap
 
-__all__ = ["PAIR_THRESHOLD", "Claim", "claims", "disagreements"]
+__all__ = ["PAIR_THRESHOLD", "Claim", "claims", "disagreements", "same_actor", "similar_pairs"]
 
 #: Pairs below this similarity state different things, so differing values are no conflict.
 PAIR_THRESHOLD = 0.6
@@ -188,7 +188,7 @@ def _actor_words(name: str) -> set[str]:
     return {w.lower().strip(".,'’") for w in name.split() if w not in TITLES} - OVERLAP_STOPWORDS
 
 
-def _same_actor(a: str, b: str) -> bool:
+def same_actor(a: str, b: str) -> bool:
     """Whether two resolved actors may be one: a shared word, or one the initials of the other."""
     if _actor_words(a) & _actor_words(b):
         return True
@@ -228,7 +228,7 @@ def _claim_conflict(
     if len({c.actor for c in claims_a}) != 1 or len({c.actor for c in claims_b}) != 1:
         return False
     x, y = claims_a[0], claims_b[0]
-    if x.kind != y.kind or _same_actor(x.actor, y.actor):
+    if x.kind != y.kind or same_actor(x.actor, y.actor):
         return False
     if word_overlap(set(x.finding), set(y.finding)) < CLAIM_OVERLAP:
         return False
@@ -245,7 +245,9 @@ def _claim_conflict(
     return True
 
 
-def _pairs(sentences: Sequence[Sentence], vectors: np.ndarray) -> list[tuple[int, int, float]]:
+def similar_pairs(sentences: Sequence[Sentence], vectors: np.ndarray) -> list[tuple[int, int, float]]:
+    """(i, j, similarity) of sentences of different documents at least ``PAIR_THRESHOLD`` alike,
+    most similar first, at most ``MAX_PAIRS``."""
     if len(sentences) < 2:
         return []
     sims = vectors @ vectors.T
@@ -318,7 +320,7 @@ def disagreements(
 
     out: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
-    for i, j, similarity in _pairs(sentences, vectors):
+    for i, j, similarity in similar_pairs(sentences, vectors):
         found = _compare(sentences[i], sentences[j], anchors, similarity, documents, index)
         if not found:
             continue

@@ -59,11 +59,20 @@ ORG_NOUNS = frozenset(
 # A run of capitalised words, joined by spaces, hyphens or "of"/"de"/"van" particles.
 # A run of capitalised words on one line, joined by spaces or "of"/"de"/"van" particles. Only a
 # short word ("Dr.", "E.", "U.S.") keeps a final period, so a run stops at a sentence's end.
-_NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|Capt\.|(?:[A-Z]\.)+|[A-Z][\w'’-]*\w)"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.|Capt\.|[A-Z][\w'’-]*\w)"
 NAME_RUN = re.compile(
     rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:of|de|van|von|bin|al|la|le|del|da)[ \t]+)?{_NAME_WORD})*"
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+# "U.S.", "U.K.": before a person's title it says where, not who ("U.S. Secretary of State Hillary Clinton").
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+# A photo caption or credit: its capitalised runs are credits and picture titles, never speakers
+# ("Conflict in Gaza Strip, Israel View Slideshow European Pressphoto Agency Smoke rises…").
+CAPTION_CUE = re.compile(
+    r"\b(?:View )?Slideshow\b|\bPressphoto\b|\b(?:AP|AFP|Reuters|Getty) (?:Photo|Images)\b|\bPhoto(?:graph)?:|"
+    r"\bImage (?:caption|copyright)\b|\b(?:Hide|Show|Toggle) Caption\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +120,9 @@ def _mention(words: list[str], start: int) -> Mention | None:
     """A mention of the capitalised ``words`` starting at ``start`` (leading stop words removed)."""
     while words and words[-1] in STOP:
         words = words[:-1]
+    if len(words) > 1 and DOTTED.match(words[0]) and _kind(words[1:]) == "person":
+        start += len(words[0]) + 1
+        words = words[1:]
     end = start + len(" ".join(words))
     words = [w.rstrip(".") if w not in TITLES and not ACRONYM.match(w.rstrip(".")) else w for w in words]
     kind = _kind(words)
@@ -123,21 +135,22 @@ def _mention(words: list[str], start: int) -> Mention | None:
 
 
 def find_mentions(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Person and organisation mentions in ``text``, outside quoted spans and headline lines.
+    """Person and organisation mentions in ``text``, outside quoted spans, headline and caption lines.
 
     A possessive splits a run in two: "TV3's Duncan Garner" is the owner "TV3" and "Duncan Garner".
     """
     out = []
-    headline: dict[int, bool] = {}  # line start -> title case?
+    skip: dict[int, bool] = {}  # line start -> a headline or caption line?
     for match in NAME_RUN.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in quoted):
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        if line_start not in headline:
+        if line_start not in skip:
             line_end = text.find("\n", start)
-            headline[line_start] = _is_headline(text[line_start : line_end if line_end >= 0 else len(text)])
-        if headline[line_start]:
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            skip[line_start] = _is_headline(line) or bool(CAPTION_CUE.search(line))
+        if skip[line_start]:
             continue
         words = match.group(0).split()
         while words and words[0] in STOP:  # "Today Sony Pictures" -> "Sony Pictures"

@@ -31,10 +31,3 @@ def add_db(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_DB,
         help=f"story store: an SQLite file path or postgresql://user@host/db (default {DEFAULT_DB})",
     )
-
-
-def parse_sections(value: str) -> tuple[str, ...]:
-    """The sections named by ``--sections`` ("all" for every one)."""
-    if value.strip() == "all":
-        return SECTIONS
-    return tuple(s.strip() for s in value.split(",") if s.strip())

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from newsfuse.commands.arguments import add_encoder, add_sections, add_words, parse_sections
+from newsfuse.commands.arguments import add_encoder, add_sections, add_words
 
 if TYPE_CHECKING:
     from newsfuse.batch import Progress as BatchProgress
@@ -62,9 +62,9 @@ def _log_progress() -> Callable[[BatchProgress], None]:
 
 def run(args: argparse.Namespace) -> int:
     from newsfuse.batch import run_batch
-    from newsfuse.config import Options
+    from newsfuse.config import options_from
 
-    options = Options(words=args.words, encoder=args.encoder, sections=parse_sections(args.sections))
+    options = options_from(words=args.words, encoder=args.encoder, sections=args.sections)
     kwargs = {"options": options, "workers": args.workers, "engine": args.engine, "address": args.address}
     if sys.stderr.isatty():
         from rich.progress import (

@@ -39,10 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsfuse.config import Options
+    from newsfuse.config import options_from
     from newsfuse.evaluate import evaluate
 
-    options = Options(words=args.words, encoder=args.encoder)
+    options = options_from(words=args.words, encoder=args.encoder)
     systems = args.system or ["newsfuse"]
     for system in systems:
         result = evaluate(

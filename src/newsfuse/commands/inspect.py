@@ -42,19 +42,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def inspect_cluster(documents: Sequence[Document], *, off_topic: bool = True) -> tuple[Document, ...]:
-    """The cluster's documents as the pipeline sees them before summarizing (cleaned, flagged)."""
-    from newsfuse.ingest.clean import clean_cluster
-    from newsfuse.relevance import flag_off_topic
-    from newsfuse.represent import get_encoder
-    from newsfuse.segment import segment
+    """The cluster's documents as a briefing sees them: cleaned, and with ``off_topic`` judged on
+    the same encoded pool as ``summarize`` (``pipeline.prepare``)."""
+    if not off_topic or not documents:
+        from newsfuse.ingest.clean import clean_cluster
 
-    docs = clean_cluster(documents)
-    if off_topic:
-        sentences = segment(docs)
-        if sentences:
-            vectors = get_encoder("onnx").encode([s.text for s in sentences])
-            docs = flag_off_topic(docs, sentences, vectors)
-    return docs
+        return clean_cluster(documents)
+    from newsfuse.pipeline import prepare
+
+    return prepare(documents).documents
 
 
 def _document_json(doc: Document) -> dict[str, Any]:

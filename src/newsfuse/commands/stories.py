@@ -104,14 +104,14 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_refresh(args: argparse.Namespace) -> int:
-    from newsfuse.config import Options
+    from newsfuse.config import options_from
     from newsfuse.stream.refresh import Refresher
     from newsfuse.stream.store import open_store
 
     store = open_store(args.db)
     try:
         before = len(store.stale_stories())
-        refresher = Refresher(store.url, Options(words=args.words)).start()
+        refresher = Refresher(store.url, options_from(words=args.words)).start()
         refresher.finish()
         left = store.stale_stories()
     finally:

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from newsfuse.config import Options
+    from newsfuse.config import options_from
     from newsfuse.errors import ConfigError, InputError
     from newsfuse.stream.cluster import Assignment, ClusterOptions
     from newsfuse.stream.runner import StreamReport, read_articles, run_stream
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         if args.input == "-":
             articles = read_articles(sys.stdin, "<stdin>", report)
             report = run_stream(
-                articles, store, options=options, summary_options=Options(words=args.words),
+                articles, store, options=options, summary_options=options_from(words=args.words),
                 batch_size=args.batch, briefings=not args.no_briefings, on_ack=acknowledge, report=report,
             )  # fmt: skip
         else:
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             with handle:
                 report = run_stream(
                     read_articles(handle, args.input, report), store, options=options,
-                    summary_options=Options(words=args.words), batch_size=args.batch,
+                    summary_options=options_from(words=args.words), batch_size=args.batch,
                     briefings=not args.no_briefings, on_ack=acknowledge, report=report,
                 )  # fmt: skip
     finally:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from newsfuse.commands.arguments import add_encoder, add_sections, add_words, parse_sections
+from newsfuse.commands.arguments import add_encoder, add_sections, add_words
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,13 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsfuse.config import Options
+    from newsfuse.config import options_from
     from newsfuse.ingest.readers import read_clusters
     from newsfuse.model import briefing_to_dict
     from newsfuse.pipeline import summarize
     from newsfuse.render import render
 
-    options = Options(words=args.words, encoder=args.encoder, sections=parse_sections(args.sections))
+    options = options_from(words=args.words, encoder=args.encoder, sections=args.sections)
     clusters = list(read_clusters(args.paths))
     # Several clusters in JSON come out as JSON Lines (one compact object per line).
     as_lines = args.format == "json" and len(clusters) > 1

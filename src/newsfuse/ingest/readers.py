@@ -22,6 +22,8 @@ __all__ = [
     "MAX_DOCUMENT_CHARS",
     "Cluster",
     "documents_from_texts",
+    "looks_like_html",
+    "make_document",
     "open_jsonl_lines",
     "read_clusters",
     "split_multinews",
@@ -67,19 +69,39 @@ def _cap(text: str, name: str) -> str:
 
 
 def looks_like_html(text: str) -> bool:
+    """Whether raw text is a web page (a doctype, an html tag, or a body with closing tags)."""
     head = text[:2000].lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
+def make_document(
+    text: str,
+    *,
+    id: str,
+    source: str,
+    title: str | None = None,
+    date: str | None = None,
+    html: bool | None = None,
+) -> Document:
+    """A ``Document`` of raw text as a front-end received it; every reader builds documents here.
+
+    ``html`` says whether the text is a web page; None decides by ``looks_like_html``, so a file,
+    a JSONL line, an API body and a stream article are told apart the same way. Text over
+    ``MAX_DOCUMENT_CHARS`` is cut, with a warning naming ``source``.
+    """
+    text = _cap(text, source)
+    page = looks_like_html(text) if html is None else html
+    return Document(
+        id=id, source=source, text=text, raw=text, kind="html" if page else "article", title=title, date=date
+    )
+
+
 def documents_from_texts(texts: Iterable[str], *, prefix: str, source: str) -> tuple[Document, ...]:
-    """Documents for raw strings (HTML recognised by its tags), ids ``{prefix}-{n}`` from 1."""
-    docs = []
-    for n, text in enumerate(texts, start=1):
-        name = f"{source}#{n}"
-        text = _cap(text, name)
-        kind = "html" if looks_like_html(text) else "article"
-        docs.append(Document(id=f"{prefix}{n}", source=name, text=text, raw=text, kind=kind))
-    return tuple(docs)
+    """Documents for raw strings (HTML recognised by its tags), ids ``{prefix}{n}`` from 1."""
+    return tuple(
+        make_document(text, id=f"{prefix}{n}", source=f"{source}#{n}")
+        for n, text in enumerate(texts, start=1)
+    )
 
 
 def split_multinews(text: str) -> list[str]:
@@ -162,10 +184,9 @@ def _directory_files(path: Path) -> list[Path]:
 def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
     docs: list[Document] = []
     for path in files:
+        html = True if path.suffix.lower() in HTML_SUFFIXES else None
         for source, text in _read_file_documents(path):
-            text = _cap(text, source)
-            kind = "html" if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text) else "article"
-            docs.append(Document(id=f"d{len(docs) + 1}", source=source, text=text, raw=text, kind=kind))
+            docs.append(make_document(text, id=f"d{len(docs) + 1}", source=source, html=html))
     return Cluster(id=cluster_id, documents=tuple(docs))
 
 

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsfuse import __version__
-from newsfuse.config import SECTIONS, Options
+from newsfuse.config import SECTIONS, Options, options_from
 from newsfuse.errors import InputError
 from newsfuse.model import SCHEMA_VERSION, Document
 from newsfuse.server.runner import Runner
@@ -126,31 +126,28 @@ def _text(n: int, item: DocumentIn, settings: ServerSettings) -> str:
     return text
 
 
-def _documents(body: BriefingRequest, settings: ServerSettings) -> tuple[Document, ...]:
-    from newsfuse.ingest.readers import looks_like_html
+#: A document's ``format`` as ``make_document``'s ``html`` flag ("auto": decided by its tags).
+HTML_FLAG = {"auto": None, "html": True, "text": False}
 
-    docs = []
-    for n, item in enumerate(body.documents, start=1):
-        text = _text(n - 1, item, settings)
-        html = item.format == "html" or (item.format == "auto" and looks_like_html(text))
-        docs.append(
-            Document(
-                id=f"d{n}",
-                source=item.source or item.url or f"document {n}",
-                text=text,
-                raw=text,
-                kind="html" if html else "article",
-                title=item.title,
-                date=item.date[:10] if item.date else None,
-            )
+
+def _documents(body: BriefingRequest, settings: ServerSettings) -> tuple[Document, ...]:
+    from newsfuse.ingest.readers import make_document
+
+    return tuple(
+        make_document(
+            _text(n - 1, item, settings),
+            id=f"d{n}",
+            source=item.source or item.url or f"document {n}",
+            title=item.title,
+            date=item.date[:10] if item.date else None,
+            html=HTML_FLAG[item.format],
         )
-    return tuple(docs)
+        for n, item in enumerate(body.documents, start=1)
+    )
 
 
 def _options(body: BriefingRequest, settings: ServerSettings) -> Options:
-    wanted = body.options.sections
-    sections = SECTIONS if "all" in wanted else tuple(dict.fromkeys(wanted))
-    return Options(words=body.options.words, sections=sections, encoder=settings.encoder)
+    return options_from(words=body.options.words, sections=body.options.sections, encoder=settings.encoder)
 
 
 @router.post(
@@ -177,10 +174,10 @@ def create_briefing(body: BriefingRequest, request: Request) -> dict[str, Any]:
 
     def work() -> dict[str, Any]:
         documents = _documents(body, settings)
-        briefing = summarize(documents, options=options, cluster_id=body.id)
+        briefing = summarize(documents, options=options, cluster_id=body.id, encoder=encoder)
         out = briefing_to_dict(briefing)
         if body.evidence:
-            out["evidence"] = evidence(briefing, encoder)
+            out["evidence"] = evidence(briefing)
         return out
 
     return runner.run(work)

@@ -39,12 +39,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsfuse.errors import ConfigError, InputError
+from newsfuse.model import Document
 
 __all__ = [
     "Article",
     "Assignment",
     "ClusterOptions",
     "StoryState",
+    "article_document",
     "article_from_dict",
     "article_junk",
     "article_terms",
@@ -159,13 +161,22 @@ def article_terms(article: Article, lead_words: int) -> dict[str, float]:
     return {term: 1.0 + math.log(count) for term, count in counts.items()}
 
 
-def article_junk(article: Article) -> str | None:
-    """Why the article is junk (``ingest``'s cleaning and junk rules), or None for a real report."""
-    from newsfuse.ingest.clean import clean_text
-    from newsfuse.ingest.junk import junk_reason
+def article_document(article: Article) -> Document:
+    """The article as a briefing reads it (an HTML page is recognised as one, as everywhere)."""
+    from newsfuse.ingest.readers import make_document
 
-    text, _, removed, _ = clean_text(article.text, known_title=article.title or None)
-    return junk_reason(text, removed)
+    return make_document(
+        article.text, id=article.id, source=article.id, title=article.title or None, date=article.date
+    )
+
+
+def article_junk(article: Article) -> str | None:
+    """Why the article is junk, or None for a real report: ``ingest``'s cleaning and junk rules,
+    exactly as a briefing applies them."""
+    from newsfuse.ingest.clean import clean_document
+
+    cleaned = clean_document(article_document(article))
+    return cleaned.reason if cleaned.status == "junk" else None
 
 
 def _ordinal(date: str) -> int:

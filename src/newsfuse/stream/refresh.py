@@ -37,14 +37,12 @@ def refresh_story(store: Store, story_id: str, summary_options: Options) -> Outc
     ``"superseded"``: a briefing of the same or a larger size got there first. ``"failed"``: the
     summarizer rejected the story (no articles stored for it, say); logged.
     """
-    from newsfuse.model import Document, briefing_to_dict
+    from newsfuse.model import briefing_to_dict
     from newsfuse.pipeline import summarize
+    from newsfuse.stream.cluster import article_document
 
     articles = store.story_articles(story_id)
-    documents = [
-        Document(id=a.id, source=a.id, text=a.text, raw=a.text, title=a.title or None, date=a.date)
-        for a in articles
-    ]
+    documents = [article_document(a) for a in articles]
     try:
         briefing = summarize(documents, options=summary_options, cluster_id=story_id)
     except NewsfuseError as exc:

@@ -1,15 +1,72 @@
-"""Selection: tidying sentences, the budget, redundancy and reading order."""
+"""Wording: bare quotations get their speaker (from the briefing's one QuoteBook), or stay out."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 
-import numpy as np
 import pytest
 
+from newsfuse.attribute import QuoteBook
+from newsfuse.ingest.readers import documents_from_texts
 from newsfuse.model import Sentence
-from newsfuse.select import FEATURES, WEIGHTS_FILE, select, tidy, weights
+from newsfuse.segment import segment
+from newsfuse.select.wording import eligible, spoken, tidy
+
+REPORT = (
+    "Governor Elena Varga spoke to reporters at the emergency centre on Monday.\n\n"
+    '"We moved early and we moved everyone we could," Varga said.\n\n'
+    '"That decision saved lives tonight."\n\n'
+    "Rain kept falling in the hills overnight.\n\n"
+    '"Who will pay for the bridge?"\n\n'
+)
+ANONYMOUS = 'Water rose in the harbour.\n\n"Nobody expected the water to rise so fast."\n\n'
+
+
+def _printed(texts: list[str]) -> tuple[list[str], list[str], list[bool]]:
+    docs = documents_from_texts(texts, prefix="d", source="t")
+    sentences = segment(docs)
+    book = QuoteBook(docs)
+    printed = [s.text for s in sentences]
+    named = [spoken(s.text, book.speaker(s)) for s in sentences]
+    return (
+        printed,
+        [n if n is not None else p for n, p in zip(named, printed, strict=True)],
+        [n is not None for n in named],
+    )
+
+
+def test_a_bare_quote_is_printed_with_its_speaker() -> None:
+    printed, out, ok = _printed([REPORT])
+    k = printed.index('"That decision saved lives tonight."')
+    assert out[k] == '"That decision saved lives tonight," Governor Elena Varga said.'
+    assert ok[k]
+    # Sentences that already say who speaks, and plain statements, are printed as they were.
+    for text, shown, allowed in zip(printed, out, ok, strict=True):
+        if not (text.startswith('"') and text.endswith('"')):
+            assert shown == text and allowed
+
+
+def test_a_question_keeps_its_mark_and_an_unattributed_quote_is_not_chosen() -> None:
+    printed, out, ok = _printed([REPORT, ANONYMOUS])
+    question = printed.index('"Who will pay for the bridge?"')
+    # The quote continues the governor's, two paragraphs on; its question mark stays.
+    assert out[question] == '"Who will pay for the bridge?" Governor Elena Varga said.'
+    anonymous = printed.index('"Nobody expected the water to rise so fast."')
+    assert not ok[anonymous] and out[anonymous] == printed[anonymous]
+
+
+def test_a_quote_said_by_a_pronoun_names_the_speaker() -> None:
+    harbour = (
+        "The harbour master, Ines Molander, inspected the channel on Tuesday.\n\n"
+        '"We will reopen the port only when it is safe," she told reporters.\n\n'
+    )
+    printed, out, ok = _printed([harbour, 'Boats waited.\n\n"It will take weeks," he said.\n\n'])
+    k = printed.index('"We will reopen the port only when it is safe," she told reporters.')
+    assert out[k] == '"We will reopen the port only when it is safe," Ines Molander told reporters.'
+    assert ok[k]
+    # Nobody in that report is "he": the sentence is kept out rather than printed as it is.
+    unknown = printed.index('"It will take weeks," he said.')
+    assert not ok[unknown]
 
 
 @pytest.mark.parametrize(
@@ -37,47 +94,7 @@ def test_tidy(raw: str, tidied: str) -> None:
     assert tidy(raw) == tidied
 
 
-def sentences(lengths: list[int]) -> list[Sentence]:
-    out, start = [], 0
-    for n, length in enumerate(lengths):
-        text = " ".join(["word"] * length) + "."
-        out.append(Sentence(doc=n % 2, position=n // 2, text=text, start=start, end=start + len(text)))
-        start += len(text) + 1
-    return out
-
-
-def test_budget_redundancy_and_order() -> None:
-    items = sentences([10, 10, 10, 30])
-    vectors = np.eye(4, dtype=np.float32)
-    vectors[1] = vectors[0]  # sentence 1 repeats sentence 0
-    scores = np.asarray([0.9, 0.8, 0.5, 0.7], dtype=np.float32)
-    chosen = select(items, vectors, scores, words=45, redundancy=0.6)
-    # 0 first by score; 1 is redundant; 3 (30 words) fits beside 0; 2 would pass 45 words.
-    assert sorted(chosen) == [0, 3]
-    assert chosen == sorted(chosen, key=lambda i: (items[i].position, items[i].doc))
-
-
-def test_selection_never_passes_the_budget() -> None:
-    rng = np.random.default_rng(7)
-    for words in (20, 60, 250):
-        items = sentences(rng.integers(3, 40, size=30).tolist())
-        vectors = rng.normal(size=(30, 8)).astype(np.float32)
-        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-        chosen = select(items, vectors, rng.random(30), words=words, redundancy=0.9)
-        assert chosen and sum(len(tidy(items[i].text).split()) for i in chosen) <= words
-
-
-def test_trained_weights_cover_every_feature_and_state_their_terms() -> None:
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    assert set(data["weights"]) == set(FEATURES)
-    assert "non-commercial" in data["terms"]
-    assert weights().shape == (len(FEATURES),)
-
-
 def test_eligible_keeps_statements_from_clean_reports() -> None:
-    from newsfuse.ingest.readers import documents_from_texts
-    from newsfuse.select import eligible
-
     article, transcript = documents_from_texts(["a", "b"], prefix="d", source="t")
     transcript = dataclasses.replace(transcript, kind="transcript")
     items = [

@@ -1,0 +1,219 @@
+"""Citations: every document that states each summary sentence, and where it says it.
+
+Reads a ``Prepared`` state and the ``Choice`` of ``select``; returns one ``Citation`` per chosen
+sentence: the documents that state it (its own included) and, for each, the passage that does
+(the span and its cosine similarity, which the web page highlights). A document states a summary
+sentence when
+
+1. the alignment found a sentence of it similar enough (``Options.support_threshold``), or it is
+   in the sentence's fact group (``align``'s greedy grouping may add a source pairwise support
+   missed);
+2. it shares a verbatim run of ``RUN_WORDS`` words with it, mixing content and function words:
+   that finds a transcript whose recognition garbled the rest ("…that people who smokes" for
+   "…that people go to the movies"); a shared long name alone does not count;
+3. a passage outside the encoded pool (a sentence, or in a transcript two sentences joined, since
+   its punctuation is unreliable) shares enough content words with it, and is similar enough once
+   encoded (a little less for transcripts, whose recognition errors lower similarity).
+
+Then a document whose best-matching passage gives a different exact number ("42,000 people"
+against "40,000 people") is not cited: that pair is a disagreement, not support.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfuse.model import Document, Evidence
+from newsfuse.numbers import numbers_conflict
+from newsfuse.represent import Encoder
+from newsfuse.select import Choice
+from newsfuse.state import Prepared
+from newsfuse.text import STOPWORDS, WORD, tokens
+
+__all__ = ["CITATION_OVERLAP", "RUN_WORDS", "Citation", "Passage", "cite", "verbatim_support"]
+
+# A passage outside the pool whose content words cover this share of a summary sentence's is
+# encoded and checked as a possible paraphrase, so citations stay complete for big clusters.
+CITATION_OVERLAP = 0.4
+# Recognition errors and run-on punctuation lower a transcript's similarity to a clean wording of
+# the same statement. A transcript passage supports a sentence at a lower similarity, and lower
+# still when it also shares at least half of the sentence's content words (two signals agreeing).
+TRANSCRIPT_SLACK = 0.07
+TRANSCRIPT_SLACK_WITH_OVERLAP = 0.15
+# A run of this many words, in order, shared with another source is a quotation or statement both
+# carry, whatever the rest of their wording, when it mixes content words and function words
+# (at least RUN_MIX of each): a long name ("North Korean leader Kim Jong-Un") has no function words.
+RUN_WORDS, RUN_MIX = 7, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of a document (``start``/``end`` index its text) that may state a summary sentence."""
+
+    doc: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """The documents stating one summary sentence (ascending indices) and, for each, where."""
+
+    sources: tuple[int, ...]
+    evidence: tuple[Evidence, ...]  # one per source, same order
+
+
+def verbatim_support(texts: Sequence[str], documents: Sequence[Document]) -> list[dict[int, tuple[int, int]]]:
+    """For each text, the kept documents sharing a run of ``RUN_WORDS`` words with it, and where:
+    document index -> (start, end) of the first such run in its text.
+
+    Embedding similarity misses a source whose wording around a shared statement is garbled or
+    different. The run is matched across the document's whole text, so a transcript's unreliable
+    sentence breaks do not hide it. One pass over each document's words; memory holds only the
+    runs of ``texts``.
+    """
+    wanted: dict[tuple[str, ...], set[int]] = {}
+    for k, text in enumerate(texts):
+        words = WORD.findall(text.lower())
+        for start in range(len(words) - RUN_WORDS + 1):
+            run = tuple(words[start : start + RUN_WORDS])
+            content = sum(w not in STOPWORDS for w in run)
+            if content >= RUN_MIX and RUN_WORDS - content >= RUN_MIX:
+                wanted.setdefault(run, set()).add(k)
+    found: list[dict[int, tuple[int, int]]] = [{} for _ in texts]
+    if not wanted:
+        return found
+    for d, doc in enumerate(documents):
+        if doc.status != "kept":
+            continue
+        matches = list(WORD.finditer(doc.text.lower()))
+        words = [m.group() for m in matches]
+        for start in range(len(words) - RUN_WORDS + 1):
+            for k in wanted.get(tuple(words[start : start + RUN_WORDS]), ()):
+                found[k].setdefault(d, (matches[start].start(), matches[start + RUN_WORDS - 1].end()))
+    return found
+
+
+def _outside_pool(state: Prepared) -> list[Passage]:
+    """Passages of kept documents the pool does not hold: sentences, and in a transcript every
+    sentence joined with the next (a statement often runs across its unreliable breaks)."""
+    in_pool = set(state.pool)
+    documents, sentences = state.documents, state.sentences
+    out = []
+    for j, s in enumerate(sentences):
+        if documents[s.doc].status != "kept":
+            continue
+        if j not in in_pool:
+            out.append(Passage(s.doc, s.start, s.end, s.text))
+        following = sentences[j + 1] if j + 1 < len(sentences) else None
+        if documents[s.doc].kind == "transcript" and following is not None and following.doc == s.doc:
+            out.append(Passage(s.doc, s.start, following.end, f"{s.text} {following.text}"))
+    return out
+
+
+def _candidates(
+    state: Prepared, chosen: Sequence[int], cited: Sequence[set[int]]
+) -> dict[Passage, list[tuple[int, float]]]:
+    """Passages worth encoding -> the (chosen slot, word overlap) pairs they may support.
+
+    Per chosen sentence and uncited document only the best-overlapping passage, best first, at
+    most ``Options.max_citation_checks`` in all.
+    """
+    passages = _outside_pool(state)
+    bags = [set(tokens(p.text)) for p in passages]
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for slot, k in enumerate(chosen):
+        mine = set(tokens(state.pooled[k].text))
+        if not mine:
+            continue
+        for n, (passage, bag) in enumerate(zip(passages, bags, strict=True)):
+            if passage.doc in cited[slot]:
+                continue
+            overlap = len(mine & bag) / len(mine)
+            if overlap >= CITATION_OVERLAP and overlap > best.get((slot, passage.doc), (0.0, 0))[0]:
+                best[(slot, passage.doc)] = (overlap, n)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[: state.options.max_citation_checks]
+    wanted: dict[Passage, list[tuple[int, float]]] = {}
+    for (slot, _doc), (overlap, n) in ranked:
+        wanted.setdefault(passages[n], []).append((slot, overlap))
+    return wanted
+
+
+def _location(state: Prepared, doc: int, span: tuple[int, int]) -> Passage:
+    """The sentence of ``doc`` holding a verbatim run, or the run itself when no sentence does."""
+    for s in state.sentences:
+        if s.doc == doc and s.start <= span[0] < s.end:
+            return Passage(doc, s.start, s.end, s.text)
+    text = state.documents[doc].text
+    return Passage(doc, span[0], span[1], text[span[0] : span[1]])
+
+
+def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation, ...]:
+    """The citation of each chosen sentence (``choice.chosen`` order); see the module docstring."""
+    chosen, pooled, documents = choice.chosen, state.pooled, state.documents
+    index_of = {d.id: n for n, d in enumerate(documents)}
+    fact_of = {m: f for f in state.alignment.facts for m in f.sentences}
+    verbatim = verbatim_support([pooled[k].text for k in chosen], documents)
+    cited = [
+        set(state.alignment.support[k])
+        | ({index_of[x] for x in fact_of[k].sources} if k in fact_of else set())
+        | set(runs)
+        for k, runs in zip(chosen, verbatim, strict=True)
+    ]
+    checks = _candidates(state, chosen, cited)
+    # Passages encoded for each slot: candidates, and where a verbatim run lies outside the pool.
+    heard: list[dict[Passage, float]] = [{} for _ in chosen]
+    in_pool = {(s.doc, s.start) for s in pooled}
+    located = {
+        (slot, passage)
+        for slot, runs in enumerate(verbatim)
+        for passage in (_location(state, d, span) for d, span in runs.items())
+        if (passage.doc, passage.start) not in in_pool
+    }
+    texts = list(dict.fromkeys([*checks, *(p for _, p in located)]))
+    found = encoder.encode([p.text for p in texts]) if texts else np.zeros((0, 0), dtype=np.float32)
+    vector_of = dict(zip(texts, found, strict=True))
+    for passage, pairs in checks.items():
+        transcript = documents[passage.doc].kind == "transcript"
+        for slot, overlap in pairs:
+            similarity = float(vector_of[passage] @ state.vectors[chosen[slot]])
+            heard[slot][passage] = similarity
+            threshold = state.options.support_threshold
+            if transcript:
+                threshold -= TRANSCRIPT_SLACK_WITH_OVERLAP if overlap >= 0.5 else TRANSCRIPT_SLACK
+            if similarity >= threshold:
+                cited[slot].add(passage.doc)
+    for slot, passage in located:
+        heard[slot][passage] = float(vector_of[passage] @ state.vectors[chosen[slot]])
+    return tuple(
+        _citation(state, k, sources, heard[slot])
+        for slot, (k, sources) in enumerate(zip(chosen, cited, strict=True))
+    )
+
+
+def _citation(state: Prepared, k: int, sources: set[int], heard: dict[Passage, float]) -> Citation:
+    """The citation of pooled sentence ``k``: each source's best passage, contradicting ones out."""
+    own = state.pooled[k]
+    similarity = state.vectors @ state.vectors[k]
+    owners = np.asarray([s.doc for s in state.pooled], dtype=np.intp)
+    kept: list[int] = []
+    evidence: list[Evidence] = []
+    for doc in sorted(sources):
+        doc_id = state.documents[doc].id
+        if doc == own.doc:
+            kept.append(doc)
+            evidence.append(Evidence(doc_id, own.start, own.end, 1.0, exact=True))
+            continue
+        # Every kept document has sentences in the pool, and a passage outside it was encoded.
+        matches = [(float(similarity[j]), state.pooled[j]) for j in np.flatnonzero(owners == doc)]
+        matches += [(score, p) for p, score in heard.items() if p.doc == doc]
+        score, best = max(matches, key=lambda pair: pair[0])
+        if numbers_conflict(own.text, best.text):
+            continue  # a different exact number: a disagreement, not support
+        kept.append(doc)
+        evidence.append(Evidence(doc_id, best.start, best.end, round(score, 3), exact=False))
+    return Citation(tuple(kept), tuple(evidence))

@@ -1,0 +1,135 @@
+"""Wording: how a chosen sentence is printed in a summary, and which sentences may be printed at all.
+
+One place for every rule about a summary sentence's form:
+
+- ``tidy``: no dateline ("CAIRO (Reuters) -"), no leading dash debris, no dangling connective
+  ("But what we saw..." reads "What we saw...");
+- ``eligible``: a sentence that does not end like a statement (a headline, caption, menu line), a
+  question, a fragment, a short exclamation, or one that leans on a sentence the summary may not
+  have ("He said...", "..., it said.") is not printed; nor a transcript's wording when a clean
+  report says the same;
+- ``needs_speaker`` / ``with_speaker``: a paragraph that is only a quotation (“A shutdown will
+  have real costs.”) names its speaker in the paragraph before or after, and one that ends “…,”
+  she said. names her there; printed alone either would speak for no one, so it is printed with its
+  speaker as a reporter would write it (“…,” Stephen Fuller said.), or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsfuse.model import Document, Sentence
+from newsfuse.text import QUOTE_MARKS
+
+__all__ = [
+    "BARE_QUOTE",
+    "PRONOUN_SPEAKER",
+    "eligible",
+    "needs_speaker",
+    "printable",
+    "spoken",
+    "tidy",
+]
+
+# "CAIRO (Reuters) -", "WASHINGTON (AP) —", "NEW YORK —": datelines add words, not content.
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[-—–]+\s*")
+LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
+# A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
+# as "What we saw..." out of its context.
+LEADING_CONNECTIVE = re.compile(r"^([\"“‘']?)(?:But|And|Yet|So|However,|Still,)\s+([a-z])")
+
+# A statement ends like one: headlines, captions and menu lines usually do not.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+# A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
+# summary will not see ("He said up to 300 millimetres of rain could fall").
+PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# "About 9,000 travellers were stranded, it said.": who "it" is was in a sentence the reader of a
+# summary will not see. (Quotations said by a pronoun get the speaker's name: ``with_speaker``.)
+PRONOUN_SOURCE = re.compile(
+    r",\s+(?:it|he|she|they)\s+(?:said|says|added|adds|reported|reports|wrote|writes|told [^,.“”\"]{1,40})\.$"
+)
+# A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
+QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
+# Fewer words than this is a fragment or a scene-setter ("They waited.", "Saturday, police said.").
+MIN_WORDS = 5
+# A short exclamation outside quotation marks is a promotion or a headline ("Happy LOOK Tuesday!").
+SHOUT_MAX_WORDS = 8
+
+# The whole sentence is one quotation: nothing outside the marks says who speaks.
+BARE_QUOTE = re.compile(r"^([“\"])([^“”\"]+?)([.!?…]*)([”\"])$")
+# “…,” she said. / “…,” he told BBC News.: the quote's speaker is a pronoun.
+PRONOUN_SPEAKER = re.compile(
+    r"^(?P<quote>[“\"][^“”\"]+[”\"])\s+(?:he|she|they)\s+"
+    r"(?P<verb>(?:said|says|told|tells|wrote|writes|added|adds)\b[^“”\"]*)$"
+)
+# A speaker that is only a pronoun names no one the reader of the summary has met.
+PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them)$", re.IGNORECASE)
+
+
+def tidy(text: str) -> str:
+    """A sentence as it should read in a summary: no dateline, no leading dash debris."""
+    text = LEADING_DEBRIS.sub("", text.strip())
+    trimmed = DATELINE.sub("", text, count=1)
+    text = trimmed if len(trimmed.split()) >= 4 else text
+    return LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
+
+
+def printable(text: str) -> bool:
+    """Whether a sentence, as printed (``tidy``), may stand alone in a summary."""
+    words = len(text.split())
+    return (
+        bool(SENTENCE_END.search(text))
+        and not QUESTION_END.search(text)
+        and not PRONOUN_OPENING.match(text)
+        and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
+        and words >= MIN_WORDS
+        and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
+    )
+
+
+def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
+    """Which sentences may appear in a summary (the others still count as support).
+
+    Judged on the sentence as the summary would print it (``tidy``: "But he said..." becomes
+    "He said..."), by ``printable``. A transcript's wording, with its recognition errors and
+    interviewer's questions, is used only when no clean report is in the cluster: otherwise the
+    clean wording is chosen and the transcript is cited beside it.
+    """
+    clean = any(d.status == "kept" and d.kind != "transcript" for d in documents)
+    return np.asarray(
+        [
+            printable(tidy(s.text)) and not (clean and documents[s.doc].kind == "transcript")
+            for s in sentences
+        ],
+        dtype=bool,
+    )
+
+
+def needs_speaker(text: str) -> bool:
+    """Whether a printed sentence is a quotation that does not name its speaker."""
+    return bool(BARE_QUOTE.match(text) or PRONOUN_SPEAKER.match(text))
+
+
+def spoken(text: str, speaker: str | None) -> str | None:
+    """A printed sentence with the speaker of its quotation named, or None when it cannot be printed.
+
+    A sentence that names its speaker already comes back as it is. A bare quotation or one said by
+    a pronoun gets ``speaker`` (“…real costs.” -> “…real costs,” X said.; “…are we?” keeps its
+    question mark; “…,” she said. -> “…,” X said.), unless ``speaker`` is nothing or only a pronoun:
+    then the reader would not learn who speaks, and it is not printed.
+    """
+    if not needs_speaker(text):
+        return text
+    if not speaker or PRONOUN.match(speaker):
+        return None
+    named = PRONOUN_SPEAKER.match(text)
+    if named is not None:
+        return f"{named['quote']} {speaker} {named['verb']}"
+    match = BARE_QUOTE.match(text)
+    assert match is not None  # needs_speaker matched one of the two forms
+    opening, body, ending, closing = match.groups()
+    mark = ending if ending in ("?", "!") else ","
+    return f"{opening}{body.rstrip()}{mark}{closing} {speaker} said."
