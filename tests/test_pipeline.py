@@ -194,3 +194,32 @@ def test_one_report_is_summarized_from_its_top(bundled_example: Path) -> None:
     positions = [briefing.sentences[s.sentence].position for s in briefing.summary]
     first = min(s.position for s in briefing.sentences if s.words >= 5 and s.text.rstrip().endswith("."))
     assert positions[0] == first and positions == sorted(positions)
+
+
+def test_the_summary_names_a_speaker_as_the_quotes_section_does(
+    sony_dir: Path, dev_clusters: list[dict]
+) -> None:
+    from newsfuse.config import SECTIONS
+    from newsfuse.select.wording import needs_speaker, tidy
+
+    (sony,) = read_clusters([sony_dir])
+    clusters = [sony.documents] + [
+        documents_from_texts(c["documents"], prefix="d", source=c["id"]) for c in dev_clusters[:20]
+    ]
+    named = 0
+    for docs in clusters:
+        briefing = summarize(docs, options=Options(sections=SECTIONS))
+        for item in briefing.summary:
+            own = briefing.sentences[item.sentence]
+            if not needs_speaker(tidy(own.text)):
+                continue
+            doc_id = briefing.documents[own.doc].id
+            (quote, *_) = [
+                q for q in briefing.quotes if q.doc_id == doc_id and q.start < own.end and q.end > own.start
+            ]
+            assert f" {quote.speaker} " in item.text, (item.text, quote.speaker)
+            named += 1
+    assert named >= 5
+    # In the Sony example the summary and the Quotes section both say "President Barack Obama".
+    briefing = summarize(sony.documents, options=Options(sections=SECTIONS))
+    assert any("President Barack Obama said" in s.text for s in briefing.summary)

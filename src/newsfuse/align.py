@@ -25,7 +25,7 @@ BLOCK = 1024
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """Per-sentence support, beside the sentence list (row i is sentence i)."""
+    """Per-sentence support, beside the sentences aligned (row i is sentence i: pool indices)."""
 
     support: tuple[frozenset[int], ...]  # documents (indices) stating each sentence, own included
     soft_support: np.ndarray  # (n_sentences,) graded support from other documents, 0..n_docs-1
@@ -57,10 +57,10 @@ def _doc_max_similarity(
 
 
 def _facts(
+    documents: Sequence[Document],
     sentences: Sequence[Sentence],
     vectors: np.ndarray,
     support: Sequence[frozenset[int]],
-    documents: Sequence[Document],
     threshold: float,
 ) -> tuple[Fact, ...]:
     """Greedy grouping: the most-supported unassigned sentence gathers its closest match in each
@@ -102,9 +102,9 @@ def _facts(
 
 
 def align(
+    documents: Sequence[Document],
     sentences: Sequence[Sentence],
     vectors: np.ndarray,
-    documents: Sequence[Document],
     *,
     threshold: float,
 ) -> Alignment:
@@ -119,5 +119,5 @@ def align(
         frozenset(np.flatnonzero(others[i] >= threshold).tolist()) | {int(own[i])}
         for i in range(len(sentences))
     )
-    facts = _facts(sentences, vectors, support, documents, threshold)
+    facts = _facts(documents, sentences, vectors, support, threshold)
     return Alignment(support=support, soft_support=soft, facts=facts)

@@ -16,6 +16,8 @@ from newsfuse import __version__
 from newsfuse.commands import COMMANDS
 from newsfuse.errors import NewsfuseError
 
+__all__ = ["build_parser", "main"]
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

@@ -21,7 +21,7 @@ from newsfuse.ingest.readers import documents_from_texts, open_jsonl_lines, spli
 from newsfuse.model import Document
 from newsfuse.segment import sentence_texts
 
-__all__ = ["SYSTEMS", "EvalResult", "evaluate", "lead_summary"]
+__all__ = ["SYSTEMS", "EvalResult", "available_systems", "evaluate", "lead_summary"]
 
 SYSTEMS = ("newsfuse", "lead")
 

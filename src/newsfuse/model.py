@@ -89,7 +89,7 @@ class Quote:
     doc_id: str
     start: int
     end: int
-    sentence: int | None = None  # index into the cluster's sentence list
+    sentence: int | None = None  # index into ``Briefing.sentences`` (the pool), when held there
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ class Fact:
     """Sentences of one or more sources that state the same thing."""
 
     text: str  # the clearest wording of the group
-    sentences: tuple[int, ...]  # indices into the cluster's sentence list
+    sentences: tuple[int, ...]  # indices into ``Briefing.sentences`` (the pool)
     sources: tuple[str, ...]  # document ids, in cluster order
 
 
@@ -138,7 +138,7 @@ class Evidence:
 class SummarySentence:
     text: str
     sources: tuple[str, ...]  # every document that states it (ids, cluster order)
-    sentence: int  # index of the chosen sentence in the briefing's sentence list
+    sentence: int  # index of the chosen sentence in ``Briefing.sentences`` (the pool)
     evidence: tuple[Evidence, ...] = ()  # one per source, in the order of ``sources``
 
 
@@ -150,7 +150,7 @@ class Briefing:
     documents: tuple[Document, ...]
     summary: tuple[SummarySentence, ...]
     words: int  # the budget asked for
-    sentences: tuple[Sentence, ...] = ()
+    sentences: tuple[Sentence, ...] = ()  # the encoded pool, which summary, quotes and facts index
     quotes: tuple[Quote, ...] = ()
     facts: tuple[Fact, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()

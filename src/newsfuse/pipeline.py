@@ -50,14 +50,16 @@ def prepare(
     docs = clean_cluster(documents)
     sentences = segment(docs)
     lexical = lexical_features(sentences, docs)
-    pool = choose_pool(scorer.prescore(lexical), lambda: eligible(sentences, docs), sentences, docs, options)
+    pool = choose_pool(
+        docs, sentences, scorer.prescore(lexical), lambda: eligible(sentences, docs), options=options
+    )
     vectors = encoder.encode([sentences[i].text for i in pool])
     relevance = document_scores(docs, [sentences[i] for i in pool], vectors)
     docs = flag_off_topic(docs, relevance)
     keep = [k for k, i in enumerate(pool) if docs[sentences[i].doc].status == "kept"]
     pool, vectors = tuple(pool[k] for k in keep), vectors[keep]
     pooled = tuple(sentences[i] for i in pool)
-    alignment = align(pooled, vectors, docs, threshold=options.support_threshold)
+    alignment = align(docs, pooled, vectors, threshold=options.support_threshold)
     return Prepared(options, docs, sentences, lexical, relevance, pool, pooled, vectors, alignment)
 
 

@@ -44,7 +44,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if not stripped:
                 continue
             at = para.find(stripped, local)
-            if at < 0:  # pysbd altered the text; fall back to the raw piece position
+            if at < 0:  # pysbd altered the piece so it is not in the text: skip it, no span to give
                 continue
             local = at + len(stripped)
             spans.append((para_start + at, para_start + local))

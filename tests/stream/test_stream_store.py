@@ -19,7 +19,7 @@ from newsfuse.errors import ConfigError
 from newsfuse.stream.cluster import Article, ClusterOptions
 from newsfuse.stream.evaluate import duc_stream
 from newsfuse.stream.runner import StreamReport, ingest, run_stream
-from newsfuse.stream.store import MIGRATIONS, Store, open_store
+from newsfuse.stream.store import MIGRATIONS, SQLITE_TYPES, Store, open_store
 
 POSTGRES = os.environ.get("NEWSFUSE_TEST_POSTGRES")
 TABLES = ("briefings", "articles", "stories", "schema_migrations")
@@ -111,7 +111,7 @@ def test_a_store_made_before_the_junk_column_is_migrated_in_place(tmp_path: Path
 
     path = tmp_path / "old.db"
     old = sqlite3.connect(path)
-    old.executescript(MIGRATIONS[0][1])
+    old.executescript(MIGRATIONS[0][1].format(**SQLITE_TYPES))
     old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     old.execute("INSERT INTO schema_migrations VALUES (?, 'then')", (MIGRATIONS[0][0],))
     old.execute("INSERT INTO stories VALUES ('s-1', 1, '2026-03-12', '2026-03-12', 'Old story', '{}')")

@@ -21,7 +21,6 @@ __all__ = [
     "QUOTE_MIN_WORDS",
     "RawQuote",
     "attribute_quotes",
-    "cluster_index",
     "cluster_names",
     "find_quote_spans",
 ]
@@ -241,11 +240,6 @@ def _objects(mentions: Sequence[Mention], text: str) -> frozenset[int]:
 
 
 GENDER_AFTER = re.compile(r"\s+(?:said|says|told\s+\w+|added|wrote)?,?\s*(?P<p>she|her|he|his)\b")
-
-
-def cluster_index(documents: Sequence[Document]) -> NameIndex:
-    """Names of the whole cluster, with who talks and who is "she" or "he" in it."""
-    return cluster_names(documents)[0]
 
 
 def cluster_names(documents: Sequence[Document]) -> tuple[NameIndex, list[list[Mention]]]:

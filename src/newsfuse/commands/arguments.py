@@ -6,6 +6,8 @@ import argparse
 
 from newsfuse.config import SECTIONS
 
+__all__ = ["add_db", "add_encoder", "add_sections", "add_words"]
+
 DEFAULT_DB = "newsfuse-stories.db"
 
 

@@ -13,6 +13,8 @@ from newsfuse.commands.arguments import add_encoder, add_sections, add_words
 if TYPE_CHECKING:
     from newsfuse.batch import Progress as BatchProgress
 
+__all__ = ["register", "run"]
+
 #: Seconds between progress lines when stderr is not a terminal (logs stay quiet).
 LOG_EVERY = 30.0
 

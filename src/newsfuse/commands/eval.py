@@ -7,6 +7,8 @@ import json
 
 from newsfuse.commands.arguments import add_encoder, add_words
 
+__all__ = ["register", "run"]
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

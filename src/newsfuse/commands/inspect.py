@@ -14,6 +14,8 @@ from typing import Any
 
 from newsfuse.model import Document
 
+__all__ = ["inspect_cluster", "register", "run"]
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

@@ -12,6 +12,8 @@ import argparse
 from newsfuse.commands.arguments import add_encoder
 from newsfuse.errors import ConfigError
 
+__all__ = ["register", "run"]
+
 INSTALL_HINT = "pip install 'newsfuse[server]'"
 
 

@@ -8,6 +8,8 @@ import sys
 
 from newsfuse.commands.arguments import add_db, add_words
 
+__all__ = ["register", "run_list", "run_refresh", "run_show"]
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

@@ -8,6 +8,8 @@ import sys
 
 from newsfuse.commands.arguments import add_db, add_words
 
+__all__ = ["register", "run"]
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(

@@ -17,7 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["LINE_RULES", "line_reason", "mark_lines", "split_label", "split_long_line"]
+__all__ = [
+    "LINE_RULES",
+    "is_fragment",
+    "is_title_case",
+    "line_reason",
+    "mark_lines",
+    "split_label",
+    "split_long_line",
+]
 
 _I = re.IGNORECASE
 

@@ -22,7 +22,7 @@ from newsfuse.ingest import boilerplate, junk, transcript
 from newsfuse.ingest.metadata import metadata_line
 from newsfuse.model import Document, RemovedLine
 
-__all__ = ["clean_cluster", "clean_document", "html_to_text"]
+__all__ = ["clean_cluster", "clean_document", "clean_text", "html_to_text"]
 
 TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"

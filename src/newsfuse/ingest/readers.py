@@ -22,6 +22,7 @@ __all__ = [
     "MAX_DOCUMENT_CHARS",
     "Cluster",
     "documents_from_texts",
+    "iter_jsonl_clusters",
     "looks_like_html",
     "make_document",
     "open_jsonl_lines",

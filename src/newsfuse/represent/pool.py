@@ -25,10 +25,11 @@ PER_DOCUMENT_MINIMUM = 2
 
 
 def choose_pool(
+    documents: Sequence[Document],
+    sentences: Sequence[Sentence],
     prescore: np.ndarray,
     printable: Callable[[], np.ndarray],
-    sentences: Sequence[Sentence],
-    documents: Sequence[Document],
+    *,
     options: Options,
 ) -> tuple[int, ...]:
     """Sentence indices (ascending) worth encoding, as many as ``options`` allow.

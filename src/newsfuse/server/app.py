@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -34,7 +34,7 @@ from newsfuse.server.routes import TooLargeError, router
 from newsfuse.server.runner import BusyError, Runner, TimedOutError
 from newsfuse.server.settings import ServerSettings
 
-__all__ = ["create_app"]
+__all__ = ["ERROR_CODES", "BodyLimit", "create_app", "error_response"]
 
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -110,6 +110,25 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
+#: Exceptions answered with the API's error shape, as (type, status, code); the message is the
+#: exception's own text, which names the input.
+ERROR_CODES: tuple[tuple[type[Exception], int, str], ...] = (
+    (TooLargeError, 413, "too_large"),
+    (InputError, 422, "invalid_request"),
+    (ConfigError, 422, "invalid_request"),
+    (ModelError, 500, "model_error"),
+    (BusyError, 503, "busy"),
+    (TimedOutError, 504, "timeout"),
+)
+
+
+def _answer(status: int, code: str) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def handler(_: Request, exc: Exception) -> JSONResponse:
+        return error_response(status, code, str(exc))
+
+    return handler
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -120,26 +139,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = f"{request.method} {request.url.path}: {exc.detail}"
         return error_response(exc.status_code, "http_error", message)
 
-    @app.exception_handler(TooLargeError)
-    async def too_large(_: Request, exc: TooLargeError) -> JSONResponse:
-        return error_response(413, "too_large", str(exc))
-
-    @app.exception_handler(InputError)
-    @app.exception_handler(ConfigError)
-    async def bad_input(_: Request, exc: Exception) -> JSONResponse:
-        return error_response(422, "invalid_request", str(exc))
-
-    @app.exception_handler(ModelError)
-    async def model_error(_: Request, exc: ModelError) -> JSONResponse:
-        return error_response(500, "model_error", str(exc))
-
-    @app.exception_handler(BusyError)
-    async def busy(_: Request, exc: BusyError) -> JSONResponse:
-        return error_response(503, "busy", str(exc))
-
-    @app.exception_handler(TimedOutError)
-    async def timed_out(_: Request, exc: TimedOutError) -> JSONResponse:
-        return error_response(504, "timeout", str(exc))
+    for exc_type, status, code in ERROR_CODES:
+        app.add_exception_handler(exc_type, _answer(status, code))
 
 
 #: Where the Swagger UI and ReDoc assets are served from. They come from the ``fastapi-offline``

@@ -22,7 +22,16 @@ from newsfuse.model import SCHEMA_VERSION, Document
 from newsfuse.server.runner import Runner
 from newsfuse.server.settings import ServerSettings
 
-__all__ = ["BriefingRequest", "TooLargeError", "router"]
+__all__ = [
+    "BriefingRequest",
+    "DocumentIn",
+    "OptionsIn",
+    "TooLargeError",
+    "create_briefing",
+    "healthz",
+    "page",
+    "router",
+]
 
 router = APIRouter()
 

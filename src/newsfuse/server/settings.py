@@ -29,8 +29,9 @@ class ServerSettings:
     time_limit: float = 60.0
     # Seconds a request may wait for a free worker before it is refused with 503.
     queue_limit: float = 300.0
-    # Briefings computed at once. Each uses the encoder's 2 ONNX threads; more would only
-    # make every request slower on a 2-core machine.
+    # Briefings computed at once. Each runs the encoder on one ONNX thread (represent/onnx.py),
+    # so two use both cores of the 2-core target machine; more would only make every request
+    # slower there.
     workers: int = 2
     # Requests allowed to wait for a worker; more are refused at once with 503 (load shedding)
     # rather than timing out after a long wait (0: refuse whenever every worker is busy).

@@ -12,14 +12,14 @@ import gzip
 import json
 import random
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from newsfuse.stream.cluster import Article
 
-__all__ = ["BCubed", "bcubed", "duc_stream", "event_stream", "gold_sizes"]
+__all__ = ["BCubed", "bcubed", "duc_stream", "event_stream"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +108,3 @@ def duc_stream(path: str | Path, *, limit: int | None = None) -> Iterator[tuple[
                 text=record["text"],
             )
             yield article, record["gold_label"]
-
-
-def gold_sizes(gold: Mapping[str, str]) -> Sequence[int]:
-    """Sizes of the gold stories, largest first (for reports)."""
-    return sorted(Counter(gold.values()).values(), reverse=True)

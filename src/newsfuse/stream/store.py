@@ -36,6 +36,8 @@ from newsfuse.stream.cluster import Article, Assignment, StoryState
 
 __all__ = [
     "MIGRATIONS",
+    "POSTGRES_TYPES",
+    "SQLITE_TYPES",
     "PostgresStore",
     "SqliteStore",
     "Store",
@@ -43,9 +45,10 @@ __all__ = [
     "open_store",
 ]
 
-#: Named migrations in order: (name, SQLite script, PostgreSQL script). Never edit an applied
-#: one; add a new one.
-MIGRATIONS: tuple[tuple[str, str, str], ...] = (
+#: Named migrations in order: (name, script). One script serves both dialects: ``{real}`` is the
+#: floating-point column type (SQLite ``REAL``, PostgreSQL ``DOUBLE PRECISION``), the one place
+#: they differ here. Never edit an applied one (stores record them by name); add a new one.
+MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "0001_stories_articles_briefings",
         """
@@ -64,34 +67,7 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
             date TEXT NOT NULL,
             title TEXT NOT NULL,
             text TEXT NOT NULL,
-            similarity REAL NOT NULL,
-            added_at TEXT NOT NULL
-        );
-        CREATE INDEX articles_story ON articles (story_id);
-        CREATE TABLE briefings (
-            story_id TEXT PRIMARY KEY REFERENCES stories (id),
-            size INTEGER NOT NULL,
-            briefing TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        """,
-        """
-        CREATE TABLE stories (
-            id TEXT PRIMARY KEY,
-            size INTEGER NOT NULL,
-            first_date TEXT NOT NULL,
-            last_date TEXT NOT NULL,
-            title TEXT NOT NULL,
-            terms TEXT NOT NULL
-        );
-        CREATE INDEX stories_last_date ON stories (last_date);
-        CREATE TABLE articles (
-            id TEXT PRIMARY KEY,
-            story_id TEXT NOT NULL REFERENCES stories (id),
-            date TEXT NOT NULL,
-            title TEXT NOT NULL,
-            text TEXT NOT NULL,
-            similarity DOUBLE PRECISION NOT NULL,
+            similarity {real} NOT NULL,
             added_at TEXT NOT NULL
         );
         CREATE INDEX articles_story ON articles (story_id);
@@ -108,9 +84,11 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
         # with the reason, so listings and briefings can leave them out.
         "0002_story_junk",
         "ALTER TABLE stories ADD COLUMN junk TEXT",
-        "ALTER TABLE stories ADD COLUMN junk TEXT",
     ),
 )
+#: Column types of each dialect, filled into the migration scripts.
+SQLITE_TYPES = {"real": "REAL"}
+POSTGRES_TYPES = {"real": "DOUBLE PRECISION"}
 
 # Key of the PostgreSQL advisory lock that serializes writers ("newsfuse" in ASCII, as a number).
 _PG_LOCK = 0x6E657773
@@ -404,7 +382,7 @@ class SqliteStore(_SqlStore):
             raise StoreError(f"{self.path}: {exc}") from exc
 
     def _migration_scripts(self) -> list[tuple[str, str]]:
-        return [(name, sqlite) for name, sqlite, _ in MIGRATIONS]
+        return [(name, script.format(**SQLITE_TYPES)) for name, script in MIGRATIONS]
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -452,7 +430,7 @@ class PostgresStore(_SqlStore):
             raise StoreError(f"{_redact(self.url)}: {exc}") from exc
 
     def _migration_scripts(self) -> list[tuple[str, str]]:
-        return [(name, postgres) for name, _, postgres in MIGRATIONS]
+        return [(name, script.format(**POSTGRES_TYPES)) for name, script in MIGRATIONS]
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:

@@ -1,0 +1,54 @@
+"""Citations on the real example cluster: every source that states a sentence, and where it does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.attribute import QuoteBook
+from newsfuse.cite import cite
+from newsfuse.config import Options
+from newsfuse.ingest.readers import read_clusters
+from newsfuse.pipeline import prepare
+from newsfuse.represent import get_encoder
+from newsfuse.select import choose
+from newsfuse.select.scorer import default_scorer
+
+
+def _cited(cluster_dir: Path, options: Options):
+    (cluster,) = read_clusters([cluster_dir])
+    state = prepare(cluster.documents, options=options)
+    choice = choose(state, scorer=default_scorer(), speakers=QuoteBook(state.documents).speaker)
+    return state, choice, cite(state, choice, encoder=get_encoder(options.encoder))
+
+
+@pytest.mark.parametrize("words", [250, 1000])
+def test_each_source_comes_with_the_passage_that_states_it(sony_dir: Path, words: int) -> None:
+    state, choice, citations = _cited(sony_dir, Options(words=words))
+    assert len(citations) == len(choice.chosen)
+    for k, citation in zip(choice.chosen, citations, strict=True):
+        own = state.pooled[k]
+        assert own.doc in citation.sources and list(citation.sources) == sorted(citation.sources)
+        assert [state.documents[d].id for d in citation.sources] == [e.doc_id for e in citation.evidence]
+        (exact,) = [e for e in citation.evidence if e.exact]
+        assert (exact.start, exact.end, exact.score) == (own.start, own.end, 1.0)
+        for e, doc in zip(citation.evidence, citation.sources, strict=True):
+            text = state.documents[doc].text
+            assert 0 <= e.start < e.end <= len(text) and -1.0 <= e.score <= 1.0
+
+
+def test_a_small_pool_still_finds_sources_outside_it(sony_dir: Path) -> None:
+    # With two encoded sentences per document the alignment sees little; passages outside the
+    # pool that share the sentence's words are encoded and checked, so the citations hold.
+    full = _cited(sony_dir, Options(words=1000))
+    small = _cited(sony_dir, Options(words=1000, pool_sentences=0, pool_per_document=2))
+    state, _, citations = small
+    assert len(state.pooled) < len(full[0].pooled)
+    outside = [
+        e for c in citations for e in c.evidence if (e.doc_id, e.start) not in {
+            (state.documents[s.doc].id, s.start) for s in state.pooled
+        }
+    ]  # fmt: skip
+    assert outside, "no source was found outside the pool"
+    assert sum(len(c.sources) > 1 for c in citations) >= 1
