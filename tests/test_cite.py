@@ -52,3 +52,59 @@ def test_a_small_pool_still_finds_sources_outside_it(sony_dir: Path) -> None:
     ]  # fmt: skip
     assert outside, "no source was found outside the pool"
     assert sum(len(c.sources) > 1 for c in citations) >= 1
+
+
+@pytest.mark.parametrize(
+    ("statement", "other", "expected"),
+    [
+        (
+            "The company recalled 10,000 cars over a brake fault.",
+            "The company denied recalling any cars.",
+            True,
+        ),
+        ("The mayor took bribes from the developer.", "The mayor denied that he took bribes.", True),
+        ("The mayor took bribes from the developer.", "The mayor took bribes, prosecutors said.", False),
+        # Both negate: one fact in other words, not a contradiction.
+        ("North Korea never signed the convention.", "North Korea has not signed the treaty.", False),
+        # The negation covers other words than the statement's ("No weapon was found").
+        (
+            "Four deputies fired when the woman reached for a gun.",
+            "No weapon was found after four deputies fired.",
+            False,
+        ),
+    ],
+)
+def test_a_denial_contradicts_what_it_denies(statement: str, other: str, expected: bool) -> None:
+    from newsfuse.text import contradicts
+
+    assert contradicts(statement, other) is expected
+
+
+def test_sources_that_deny_a_statement_do_not_support_it() -> None:
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.select import Choice
+
+    claim = "Harbor Motors recalled 10,000 cars on Monday over a brake fault found in testing."
+    texts = [
+        claim,
+        "Harbor Motors recalled 10,000 cars on Monday over a brake fault found during testing.",
+        "On Monday Harbor Motors recalled 10,000 cars over a brake fault found in its testing.",
+        "Harbor Motors denied on Monday that it recalled 10,000 cars over a brake fault.",
+        "The company denied reports that Harbor Motors recalled cars over a brake fault on Monday.",
+    ]
+    # Each report needs 20 words to be kept: a second sentence of its own about something else.
+    padding = [
+        "Its shares closed slightly higher in afternoon trading in New York.",
+        "Dealers in three states said customers had already begun calling them.",
+        "The firm builds most of its sedans at a plant outside Columbus, Ohio.",
+        "A spokeswoman said the statement would be posted on its website later.",
+        "Analysts expect the quarterly results to be published next Thursday morning.",
+    ]
+    documents = documents_from_texts(
+        [f"{t} {p}" for t, p in zip(texts, padding, strict=True)], prefix="d", source="t"
+    )
+    state = prepare(documents)
+    (k,) = [k for k, s in enumerate(state.pooled) if s.text == claim]
+    (citation,) = cite(state, Choice((k,), tuple(s.text for s in state.pooled)), encoder=get_encoder("onnx"))
+    sources = {state.documents[d].id for d in citation.sources}
+    assert {"d1", "d2", "d3"} <= sources and not sources & {"d4", "d5"}

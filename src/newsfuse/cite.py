@@ -16,7 +16,9 @@ sentence when
    encoded (a little less for transcripts, whose recognition errors lower similarity).
 
 Then a document whose best-matching passage gives a different exact number ("42,000 people"
-against "40,000 people") is not cited: that pair is a disagreement, not support.
+against "40,000 people") is not cited: that pair is a disagreement, not support; nor is one whose
+passage denies or negates what the sentence states ("The mayor denied that…"), however close
+their wording.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from newsfuse.numbers import numbers_conflict
 from newsfuse.represent import Encoder
 from newsfuse.select import Choice
 from newsfuse.state import Prepared
-from newsfuse.text import STOPWORDS, WORD, tokens
+from newsfuse.text import STOPWORDS, WORD, contradicts, tokens
 
 __all__ = ["CITATION_OVERLAP", "RUN_WORDS", "Citation", "Passage", "cite", "verbatim_support"]
 
@@ -214,6 +216,8 @@ def _citation(state: Prepared, k: int, sources: set[int], heard: dict[Passage, f
         score, best = max(matches, key=lambda pair: pair[0])
         if numbers_conflict(own.text, best.text):
             continue  # a different exact number: a disagreement, not support
+        if contradicts(own.text, best.text):
+            continue  # "The company denied..." does not support what it denies
         kept.append(doc)
         evidence.append(Evidence(doc_id, best.start, best.end, round(score, 3), exact=False))
     return Citation(tuple(kept), tuple(evidence))

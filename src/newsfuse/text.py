@@ -20,7 +20,9 @@ __all__ = [
     "STOPWORDS",
     "WORD",
     "content_words",
+    "contradicts",
     "is_title_case",
+    "negated_words",
     "rough_sentences",
     "stem",
     "title_case_share",
@@ -102,3 +104,43 @@ def is_title_case(line: str, *, share: float = 0.75, min_words: int = 2) -> bool
 def rough_sentences(text: str) -> list[str]:
     """Lines of ``text`` cut at ``SENTENCE_BREAK``: a cheap scan of a whole document."""
     return [part for line in text.split("\n") for part in SENTENCE_BREAK.split(line) if part.strip()]
+
+
+#: Words that deny or negate what follows them in a sentence ("did not", "never", "denied").
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|neither|nor|none|cannot|without|den(?:y|ies|ied|ying|ial)|"
+    r"refut\w*|rebut\w*)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+#: A negation covers at most this many words after it, and never past a clause break.
+NEGATION_SCOPE = 5
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?“”\"()]|\b(?:after|before|when|while|because|as|but|and|or|although|since|until|if|where)\b",
+    re.IGNORECASE,
+)
+
+
+def negated_words(text: str) -> tuple[bool, set[str]]:
+    """(whether ``text`` negates anything, the stemmed content words its negations cover)."""
+    covered: set[str] = set()
+    found = False
+    for match in _NEGATION.finditer(text):
+        found = True
+        rest = text[match.end() :]
+        stop = _CLAUSE_BREAK.search(rest)
+        covered.update(tokens(" ".join(rest[: stop.start() if stop else len(rest)].split()[:NEGATION_SCOPE])))
+    return found, covered
+
+
+def contradicts(statement: str, other: str) -> bool:
+    """Whether ``other`` denies or negates what ``statement`` plainly asserts.
+
+    Only a plain statement (no negation of its own) is contradicted, and only by a negation that
+    covers two or more of its content words within one clause: "The company denied recalling the
+    cars" against "The company recalled 10,000 cars". Two sentences that both negate ("never
+    signed" / "has not signed") may say one thing in other words, so they are left alone.
+    """
+    if negated_words(statement)[0]:
+        return False
+    found, covered = negated_words(other)
+    return found and len(covered & set(tokens(statement))) >= 2

