@@ -18,6 +18,14 @@ __all__ = ["segment", "sentence_texts", "split_sentences"]
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[\"“A-Z0-9])")
 # Pieces shorter than this are headings, bylines or debris, not statements.
 MIN_CHARS = 12
+# pysbd ends a sentence at "p.m." before a capital: "…arrested at 1:30 p.m. | Sunday and charged
+# with…", "…airs at 11 p.m. | EST, and…". A piece that opens with a weekday, a month, a time zone
+# or a lowercase word after "a.m."/"p.m." continues the sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_CONTINUES_CLOCK = re.compile(
+    r"^(?:[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|"
+    r"(?:[ECMP][SD]?T|ET|GMT|UTC|BST|CET)\b|local time\b|Eastern\b|Central\b|Pacific\b|Mountain\b)"
+)
 
 
 @functools.cache
@@ -47,7 +55,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if at < 0:  # pysbd altered the piece so it is not in the text: skip it, no span to give
                 continue
             local = at + len(stripped)
-            spans.append((para_start + at, para_start + local))
+            previous = text[spans[-1][0] : spans[-1][1]] if spans else ""
+            if (
+                spans
+                and spans[-1][1] > para_start
+                and _CLOCK_END.search(previous)
+                and _CONTINUES_CLOCK.match(stripped)
+            ):
+                spans[-1] = (spans[-1][0], para_start + local)
+            else:
+                spans.append((para_start + at, para_start + local))
     return spans
 
 

@@ -81,10 +81,40 @@ def test_a_quote_said_by_a_pronoun_names_the_speaker() -> None:
             "— -- The actions of hackers were serious, he said.",
             "The actions of hackers were serious, he said.",
         ),
+        # A quotation that runs on into the next paragraph is closed where the sentence ends.
         (
             "“But what we just saw with Sony shows more work is needed.",
-            "“What we just saw with Sony shows more work is needed.",
+            "“What we just saw with Sony shows more work is needed.”",
         ),
+        (
+            'The LSE said: "These are disturbing allegations.',
+            'The LSE said: "These are disturbing allegations."',
+        ),
+        # Datelines and wire credits in every shape the dev set has, and newswire quotation marks.
+        (
+            "KUALA LUMPUR, Malaysia (AP) — The banned nerve agent VX was used to kill him.",
+            "The banned nerve agent VX was used to kill him.",
+        ),
+        ("WASHINGTON, March 3 (Reuters) - The Senate passed the bill.", "The Senate passed the bill."),
+        ("Seoul, South Korea (CNN) North Korea is moving a missile.", "North Korea is moving a missile."),
+        (
+            "WOODLAND HILLS >> Homicide detectives are investigating.",
+            "Homicide detectives are investigating.",
+        ),
+        ("SCHERTZ, Texas - The sheriff called it a tragedy.", "The sheriff called it a tragedy."),
+        (
+            "Clinton rules out a run WELLINGTON (Reuters) - Hillary Clinton ruled out a second run.",
+            "Hillary Clinton ruled out a second run.",
+        ),
+        ("That first ``Wolfman'' isn't a very good movie.", "That first “Wolfman” isn't a very good movie."),
+        # Connectives go whatever follows them; "So far" is not one.
+        (
+            "But American diplomats said Russia's move changed nothing.",
+            "American diplomats said Russia's move changed nothing.",
+        ),
+        ("Finally, police put him in a wheelchair.", "Police put him in a wheelchair."),
+        ("So far, 12 people have died.", "So far, 12 people have died."),
+        ("FBI agents searched the house on Monday.", "FBI agents searched the house on Monday."),
         ("However, the plan failed in court on Tuesday.", "The plan failed in court on Tuesday."),
         ("Butter prices rose sharply this year.", "Butter prices rose sharply this year."),
         ("NASA launched the probe on Monday.", "NASA launched the probe on Monday."),

@@ -34,18 +34,46 @@ __all__ = [
     "tidy",
 ]
 
-# "CAIRO (Reuters) -", "WASHINGTON (AP) —", "NEW YORK —": datelines add words, not content.
-DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[-—–]+\s*")
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|NEWS \d+|[A-Z][A-Za-z .]{1,24})\)"
+# Datelines and wire credits add words, not content: "CAIRO (Reuters) -", "KUALA LUMPUR, Malaysia
+# (AP) —", "WASHINGTON, March 3 (Reuters) -", "SCHERTZ, Texas -", "WOODLAND HILLS >>", "Seoul,
+# South Korea (CNN)". A place in capitals (or a capitalised one before a credit), an optional
+# region and date, then a credit or a dash.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=(?:,[^()]{1,40})?\s*\())"
+    rf"(?:,\s*(?:{_MONTH_DAY}|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})){{0,2}}"
+    rf"\s*(?:{_AGENCY}\s*(?:[-—–]+|>>|:)?|[-—–]+|>>)\s+"
+)
+# The same inside a sentence, after a headline the splitter left in front of it: only with a credit.
+INNER_DATELINE = re.compile(
+    r"(?<=\s)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
+    r"\s*\((?:AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]+\s+"
+)
 LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
-# as "What we saw..." out of its context.
-LEADING_CONNECTIVE = re.compile(r"^([\"“‘']?)(?:But|And|Yet|So|However,|Still,)\s+([a-z])")
+# as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
+LEADING_CONNECTIVE = re.compile(
+    r"^([\"“‘']?)(?:(?:But|And|Yet|So(?! far\b)|Also|Plus)\s+|(?:However|Still|Meanwhile|Finally|Moreover|"
+    r"Furthermore|Additionally|In addition|Nevertheless|Nonetheless|Now|Then|Indeed|Of course),\s+)(\S)"
+)
+# Typewriter quotation marks of newswire (``…'') and doubled single marks (’’) read as curly ones.
+_OPEN_QUOTES = re.compile(r"``|‘‘")
+_CLOSE_QUOTES = re.compile(r"''|’’")
 
 # A statement ends like one: headlines, captions and menu lines usually do not.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
 # summary will not see ("He said up to 300 millimetres of rain could fall").
 PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# A sentence that points back at what the reader has not seen: "This means...", "These were...",
+# "Instead, ...", "As a result, ...". (Within quotation marks the speaker's own context is implied.)
+DEPENDENT_OPENING = re.compile(
+    r"^(?:(?:This|That|These|Those)\s+(?:is|was|are|were|means|meant|has|had|have|will|would|could|"
+    r"comes|came|marks|marked|makes|made|includes|included|led|leads)\b|(?:This|That|These|Those)[,.;]|"
+    r"(?:Instead|Otherwise|As a result|In response|In turn|Because of this|Despite this|After that|"
+    r"The latter|The former)\b)"
+)
 # "About 9,000 travellers were stranded, it said.": who "it" is was in a sentence the reader of a
 # summary will not see. (Quotations said by a pronoun get the speaker's name: ``with_speaker``.)
 PRONOUN_SOURCE = re.compile(
@@ -70,11 +98,28 @@ PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them)$", re.IGNORECAS
 
 
 def tidy(text: str) -> str:
-    """A sentence as it should read in a summary: no dateline, no leading dash debris."""
+    """A sentence as it should read in a summary: no dateline or wire credit, no leading dash
+    debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
+    open at the end of the sentence closed."""
     text = LEADING_DEBRIS.sub("", text.strip())
-    trimmed = DATELINE.sub("", text, count=1)
-    text = trimmed if len(trimmed.split()) >= 4 else text
-    return LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
+    for pattern in (DATELINE, INNER_DATELINE):
+        found = pattern.search(text)
+        if found and len(text[found.end() :].split()) >= 4:
+            text = text[found.end() :]
+    text = LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
+    text = _CLOSE_QUOTES.sub("”", _OPEN_QUOTES.sub("“", text))
+    return _close_quotation(text)
+
+
+def _close_quotation(text: str) -> str:
+    """``text`` with a quotation opened and never closed given its closing mark at the end (the
+    quote runs on into the next paragraph in the source: “These are disturbing allegations.)."""
+    straight = text.count('"')
+    if straight % 2 == 1 and not text.endswith('"'):
+        return text + '"'
+    if text.count("“") > text.count("”") and text.rfind("“") > text.rfind("”"):
+        return text + "”"
+    return text
 
 
 def printable(text: str) -> bool:
@@ -84,6 +129,7 @@ def printable(text: str) -> bool:
         bool(SENTENCE_END.search(text))
         and not QUESTION_END.search(text)
         and not PRONOUN_OPENING.match(text)
+        and not DEPENDENT_OPENING.match(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
