@@ -47,6 +47,15 @@ def _script():
         ("OAKVILLE >> Firefighters put out a blaze at a warehouse.", "dateline"),
         ("Jets Settle Cheerleaders' Pay Suit For Six Figures", "headline-shaped"),
         ("Crowds gather at the plaza (Jane Doe / Staff Photographer)", "photo credit"),
+        (
+            "Here's the mayor in happier times, waving to the crowd.",
+            "points at something outside the text ('Here's...')",
+        ),
+        (
+            "If you want proof, here's his IMDb listing for the show.",
+            "points at something outside the text ('Here's...')",
+        ),
+        ("Royal Guard Warns: 'The Baby Is In Danger!'", "headline-shaped"),
     ],
 )
 def test_residue_is_found(text: str, reason: str) -> None:
@@ -59,6 +68,7 @@ def test_residue_is_found(text: str, reason: str) -> None:
         "The Senate passed the bill late on Friday, officials said.",
         "The U.S. Navy moved a destroyer toward the coast.",
         "NASA said the launch would go ahead on Tuesday.",
+        "Anna Varga died on Saturday at Edinburgh's Royal Infirmary.",
     ],
 )
 def test_clean_sentences_carry_no_residue(text: str) -> None:
@@ -97,6 +107,10 @@ def test_a_sentence_cut_after_a_title_is_a_fragment() -> None:
         ("``We will not stop, he told the crowd.", "unbalanced quotation marks"),
         ("The game will be played on", "no terminal punctuation"),
         ("So, President Clinton ...", "ends in an ellipsis"),
+        ("August 1974, speaking to the president shortly before he resigned.", "caption, not a statement"),
+        ('"Read my lips." 18 August, 1988, during his acceptance speech.', "caption, not a statement"),
+        ("Mayor Lee wrote on Twitter, referring to the vote.", "attribution without its quotation"),
+        ("\"Here's our position.',\" the chief executive said.", "broken punctuation"),
     ],
 )
 def test_fragments_are_found(text: str, reason: str) -> None:
@@ -112,6 +126,9 @@ def test_fragments_are_found(text: str, reason: str) -> None:
         '"We will not stop," he told the crowd.',
         "He asked: “Why now?”",
         "She said the fee was $5 (about £4).",
+        "The lanes will be numbered “1” and “2.”",
+        '“I said, ‘That’s not my daughter!’" her mother said.',
+        '"We will win," the mayor wrote on Twitter.',
     ],
 )
 def test_whole_sentences_are_not_fragments(text: str) -> None:
@@ -131,6 +148,9 @@ def test_whole_sentences_are_not_fragments(text: str) -> None:
         ("These are the largest tools ever found there.", "demonstrative 'These'"),
         ("He said the plan had failed.", "pronoun 'He'"),
         ("I knew I had to act quickly.", "pronoun 'I'"),
+        ("First, the word was used wrongly.", "connective 'First,'"),
+        ("A week later, the debris was identified.", "connective 'A week later'"),
+        ("Both are in hospital in a serious condition.", "demonstrative 'Both'"),
     ],
 )
 def test_dangling_openings_are_found(text: str, reason: str) -> None:
@@ -157,6 +177,26 @@ def test_a_pronoun_is_resolved_by_the_previous_sentence_or_the_source_order() ->
     assert dangling_reason(text, ["Mayor Ann Lee spoke on Monday."], antecedent="Lee") is None
     assert dangling_reason(text, ["Police spoke on Monday."], antecedent="Lee") == "pronoun 'He'"
     assert dangling_reason(text, ["Police spoke on Monday."], contiguous=True) is None
+    # A first-person writer is never introduced, however the sentences were ordered in the source.
+    assert dangling_reason("I ripped the article out.", ["Police spoke."], contiguous=True) == "pronoun 'I'"
+
+
+def test_contiguity_allows_only_a_dropped_connective_between_sentences() -> None:
+    sources = Sources(
+        [
+            "The storm hit the coast on Monday. But it weakened fast over the cold sea. Photo\n\nIt moved north to the hills."
+        ]
+    )
+    first, second, third = (
+        sources.locate(t)
+        for t in (
+            "The storm hit the coast on Monday.",
+            "It weakened fast over the cold sea.",
+            "It moved north to the hills.",
+        )
+    )
+    assert sources.contiguous(first, second)  # "But" was dropped
+    assert not sources.contiguous(second, third)  # a caption stands between
 
 
 def test_a_definite_description_introduced_only_in_the_source_dangles() -> None:
@@ -165,6 +205,8 @@ def test_a_definite_description_introduced_only_in_the_source_dangles() -> None:
     assert dangling_reason(text, ["Scientists worked in a cave."], source_before=before) is not None
     assert dangling_reason(text, ["A linen cloth was found in a cave."], source_before=before) is None
     assert dangling_reason(text, ["Scientists worked in a cave."], source_before="Nothing here.") is None
+    before = "The Times published an article on Saturday about the campaign."
+    assert dangling_reason("In the article, aides described him as tired.", [], source_before=before)
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -191,6 +233,11 @@ def test_a_surname_before_the_full_name_is_flagged() -> None:
         (1, "Reyes"),
     ]
     assert names_before_introduction(["Anna Varga was arrested.", '"No," Varga said.'], names) == []
+
+
+def test_a_capitalised_first_word_is_not_a_given_name() -> None:
+    sources = ["Whenever Netflix misses a forecast, its shares fall. Netflix said it was aware of the leak."]
+    assert full_names(sources) == {}
 
 
 def test_lowercased_text_is_recognised() -> None:
