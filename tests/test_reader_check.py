@@ -117,6 +117,13 @@ def test_fragments_are_found(text: str, reason: str) -> None:
     assert reason in fragment_reasons(text)
 
 
+def test_lowercased_tokenised_text_is_not_read_for_case_or_quote_spacing() -> None:
+    text = '" i have no intention at this time, " the mayor said outside his home.'
+    assert "starts lower case" in fragment_reasons(text)
+    assert fragment_reasons(text, cased=False) == []
+    assert "no terminal punctuation" in fragment_reasons("the game will be played on", cased=False)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -123,13 +123,20 @@ def _unbalanced_quotes(text: str) -> bool:
     return curly_gap > straight or (straight - curly_gap) % 2 == 1
 
 
-def fragment_reasons(text: str, before: str | None = None, after: str | None = None) -> list[str]:
-    """Why ``text`` reads as cut or garbled; ``before``/``after``: its source text either side."""
+def fragment_reasons(
+    text: str, before: str | None = None, after: str | None = None, *, cased: bool = True
+) -> list[str]:
+    """Why ``text`` reads as cut or garbled; ``before``/``after``: its source text either side.
+
+    ``cased=False`` is for lowercased, tokenised text (Multi-News' preprocessed form: 'we ' ll', a
+    straight quote spaced on both sides): there a lower-case start or a spaced quote mark at the
+    start says nothing about a bad split, so those two checks are left out.
+    """
     reasons = []
     lower = LOWER_START.match(text)
-    if lower and not any(c.isupper() for c in lower.group(2)):  # "iPhone", "eBay" start in lower case
+    if cased and lower and not any(c.isupper() for c in lower.group(2)):  # "iPhone", "eBay"
         reasons.append("starts lower case")
-    if CLOSING_QUOTE_START.match(text):
+    if CLOSING_QUOTE_START.match(text) and (cased or not text.startswith('"')):
         reasons.append("starts with a closing quotation mark")
     elif PUNCTUATION_START.match(text):
         reasons.append("starts with punctuation")
