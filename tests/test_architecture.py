@@ -24,7 +24,7 @@ RANKS = {
     "model": 0, "config": 0, "errors": 0, "text": 0, "dates": 0, "numbers": 0,
     "ingest": 1, "segment": 2, "represent": 3, "relevance": 4, "align": 5, "state": 6,
     "select": 7, "cite": 8, "attribute": 9, "render": 10, "pipeline": 11,
-    "evaluate": 12, "baselines": 12,
+    "evaluate": 12, "baselines": 12, "evaluate_reading": 12,
     "batch": 13, "stream": 13, "server": 13, "commands": 13, "cli": 13,
 }  # fmt: skip
 #: Stages a briefing's summary cannot do without: none may reach the optional attribution stage.

@@ -73,6 +73,7 @@ __all__ = [
     "CATEGORIES",
     "ClusterReading",
     "Flag",
+    "Place",
     "Sources",
     "aggregate",
     "check_cluster",
