@@ -19,7 +19,7 @@ from newsfuse.select.scorer import default_scorer
 def _cited(cluster_dir: Path, options: Options):
     (cluster,) = read_clusters([cluster_dir])
     state = prepare(cluster.documents, options=options)
-    choice = choose(state, scorer=default_scorer(), speakers=QuoteBook(state.documents).speaker)
+    choice = choose(state, scorer=default_scorer(), people=QuoteBook(state.documents))
     return state, choice, cite(state, choice, encoder=get_encoder(options.encoder))
 
 

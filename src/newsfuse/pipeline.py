@@ -77,7 +77,7 @@ def summarize(
     scorer = scorer or default_scorer()
     state = prepare(documents, options=options, encoder=encoder, scorer=scorer, cluster_id=cluster_id)
     quotes = QuoteBook(state.documents)
-    choice = choose(state, scorer=scorer, speakers=quotes.speaker)
+    choice = choose(state, scorer=scorer, people=quotes)
     citations = cite(state, choice, encoder=encoder)
     summary = tuple(
         SummarySentence(

@@ -45,14 +45,20 @@ class QuoteBook:
         self._names: tuple | None = None
         self._quotes: dict[int, tuple[Quote, ...]] = {}
 
+    def _build_index(self) -> None:
+        if self._names is None:
+            from newsfuse.attribute.quotes import cluster_names
+
+            index, mentions = cluster_names([self.documents[i] for i in self._kept])
+            self._names = (index, dict(zip(self._kept, mentions, strict=True)))
+
     def of(self, doc: int) -> tuple[Quote, ...]:
         """The quotes of document ``doc`` (an index into ``documents``), in text order."""
         if doc not in self._quotes:
-            from newsfuse.attribute.quotes import attribute_quotes, cluster_names
+            from newsfuse.attribute.quotes import attribute_quotes
 
-            if self._names is None:
-                index, mentions = cluster_names([self.documents[i] for i in self._kept])
-                self._names = (index, dict(zip(self._kept, mentions, strict=True)))
+            self._build_index()
+            assert self._names is not None
             index, mentions = self._names
             found = attribute_quotes(self.documents[doc], index, mentions.get(doc))
             self._quotes[doc] = tuple(found)
@@ -68,6 +74,16 @@ class QuoteBook:
             ),
             None,
         )
+
+    def introduce(self, texts: Sequence[str]) -> list[str]:
+        """A summary's sentences with its people named in full at first mention, by surname after
+        (``attribute.introductions``), by the same name index as the quotes' speakers."""
+        from newsfuse.attribute.introductions import introduce
+
+        self._build_index()
+        assert self._names is not None
+        kept = [self.documents[i].text for i in self._kept]
+        return introduce(texts, self._names[0], kept)
 
     def all(self) -> tuple[Quote, ...]:
         """The quotes of every kept document, in document order."""

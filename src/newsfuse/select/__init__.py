@@ -10,8 +10,9 @@ again: attribution thus runs only where a quotation wins a place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -20,7 +21,7 @@ from newsfuse.select.scorer import Scorer
 from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
 from newsfuse.state import Prepared
 
-__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "choose", "select"]
+__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "select"]
 
 # With a single source there is no support or shared vocabulary to go by, and the reporter's own
 # order (most important first) is the best guide: each sentence further down loses this much
@@ -28,8 +29,17 @@ __all__ = ["SINGLE_SOURCE_POSITION", "Choice", "choose", "select"]
 # at 100; 500 validation clusters: about +0.05 and +0.15.
 SINGLE_SOURCE_POSITION = 0.15
 
-#: Who said the quotation in a sentence (a name, a role, a pronoun or None).
-SpeakerLookup = Callable[[Sentence], "str | None"]
+
+class People(Protocol):
+    """Who is who in the cluster: the briefing's one quote attribution and name index."""
+
+    def speaker(self, sentence: Sentence) -> str | None:
+        """Who said the quotation in ``sentence`` (a name, a role, a pronoun, or None)."""
+        ...
+
+    def introduce(self, texts: Sequence[str]) -> list[str]:
+        """A summary's sentences, in reading order, with people named in full at first mention."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +87,14 @@ def select(
     return sorted(chosen, key=lambda i: (sentences[i].position, sentences[i].doc))
 
 
-def choose(state: Prepared, *, scorer: Scorer, speakers: SpeakerLookup) -> Choice:
-    """The summary of a prepared cluster: scored, chosen within the budget, speakers named."""
+def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
+    """The summary of a prepared cluster: scored, chosen within the budget, people named.
+
+    A chosen quotation that needs its speaker named gets it (``people.speaker``) or is ruled
+    out, and the choice is made again; then the people of the chosen sentences are introduced as
+    news style does (``people.introduce``), and if the fuller names pass the budget the weakest
+    sentence makes room.
+    """
     pooled, options = state.pooled, state.options
     scores = scorer.score(state)
     if len({s.doc for s in pooled}) == 1:  # one source: no cross-source signal, trust its order
@@ -97,17 +113,34 @@ def choose(state: Prepared, *, scorer: Scorer, speakers: SpeakerLookup) -> Choic
             printed=printed,
         )
         ask = [k for k in chosen if k not in looked_up and needs_speaker(printed[k])]
-        if not ask:
+        if ask:
+            _name_speakers(pooled, {pooled[k].doc for k in ask}, printed, allowed, looked_up, people)
+            continue
+        final = people.introduce([printed[k] for k in chosen])
+        if sum(len(text.split()) for text in final) <= options.words or not chosen:
+            for k, text in zip(chosen, final, strict=True):
+                printed[k] = text
             return Choice(tuple(chosen), tuple(printed))
-        # Every quotation of the same documents at once: their attribution is done by then.
-        ask_docs = {pooled[k].doc for k in ask}
-        for k, sentence in enumerate(pooled):
-            if sentence.doc not in ask_docs or k in looked_up:
-                continue
-            looked_up.add(k)
-            if needs_speaker(printed[k]):
-                named = spoken(printed[k], speakers(sentence))
-                if named is None:
-                    allowed[k] = False
-                else:
-                    printed[k] = named
+        allowed[min(chosen, key=lambda k: float(scores[k]))] = False
+
+
+def _name_speakers(
+    pooled: Sequence[Sentence],
+    docs: set[int],
+    printed: list[str],
+    allowed: np.ndarray,
+    looked_up: set[int],
+    people: People,
+) -> None:
+    """Every quotation of these documents printed with its speaker, or ruled out (in place): the
+    documents' attribution is done by then."""
+    for k, sentence in enumerate(pooled):
+        if sentence.doc not in docs or k in looked_up:
+            continue
+        looked_up.add(k)
+        if needs_speaker(printed[k]):
+            named = spoken(printed[k], people.speaker(sentence))
+            if named is None:
+                allowed[k] = False
+            else:
+                printed[k] = named
