@@ -22,6 +22,11 @@ __all__ = ["introduce"]
 COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr"})
 #: Text before a mention that makes it the end of a longer name (Jenni "JWoww" Farley).
 _NAME_GOES_ON = re.compile(r"\b[A-Z][\w.'’-]*[\"”’']?\s*$")
+#: Words after which a capitalised pair is a place ("in South Australia", "southern Lebanon").
+PLACE_BEFORE = frozenset(
+    """in at from to of near into onto across through toward towards around outside inside
+    northern southern eastern western central north south east west""".split()
+)
 #: Words that end a personal name read from its end ("Director of Education Fabio Sementilli").
 NAME_BREAKS = frozenset({"of", "de", "for", "the", "and"})
 
@@ -38,18 +43,44 @@ def _given_and_surname(full: str) -> list[str]:
     return name
 
 
-def _named_in(name: list[str], texts: Sequence[str]) -> bool:
-    """Whether the sources write ``name`` as a name mid-sentence (after a lowercase word, a title or
-    punctuation), not only where a capital opens a sentence ("Like Chaney's portrayal…" makes
-    no one called "Like Chaney")."""
+def _named_in(name: list[str], texts: Sequence[str]) -> str | None:
+    """The word before ``name`` where the sources write it as a name mid-sentence (after a
+    lowercase word, a title or punctuation), or None when they only write it where a capital
+    opens a sentence ("Like Chaney's portrayal…" makes no one called "Like Chaney")."""
     pattern = re.compile(
-        r"(?:\b[a-z][\w'’]*[,;:]?|[,(“\"—–-]|\b(?:"
+        r"(?:\b(?P<word>[a-z][\w'’]*)[,;:]?|[,(“\"—–-]|\b(?:"
         + "|".join(re.escape(t) for t in TITLES)
         + r"))\s+"
         + r"\s+".join(re.escape(w) for w in name)
         + r"\b"
     )
-    return any(pattern.search(text) for text in texts)
+    for text in texts:
+        found = pattern.search(text)
+        if found:
+            return found.group("word") or ""
+    return None
+
+
+def _main(namesakes: set[str], texts: Sequence[str]) -> str | None:
+    """Of people sharing a surname, the one a surname alone means: introduced earliest in the
+    reports (the story's subject comes first) and named in full at least as often as any other;
+    None when neither decides."""
+
+    def first_seen(name: str) -> float:
+        return min((t.find(name) / max(1, len(t)) for t in texts if name in t), default=2.0)
+
+    counts = {n: sum(t.count(n) for t in texts) for n in namesakes}
+    earliest = min(namesakes, key=first_seen)
+    return earliest if counts[earliest] == max(counts.values()) else None
+
+
+def _a_person(full: str, index: NameIndex, before: str) -> bool:
+    """Whether the cluster shows ``full`` is a person, not a place ("South Australia" is two
+    capitalised words too): it speaks, carries a title, is "he" or "she", or is written after a
+    word that is not a preposition or a compass adjective ("harbour master Ines Molander")."""
+    if full in index.talkers or full in index.female or full in index.male:
+        return True
+    return any(w in TITLES for w in full.split()) or before not in PLACE_BEFORE
 
 
 def _person(mention: Mention, index: NameIndex, texts: Sequence[str]) -> list[str] | None:
@@ -59,12 +90,18 @@ def _person(mention: Mention, index: NameIndex, texts: Sequence[str]) -> list[st
         return None
     if mention.kind == "single" and index.kind_of(mention.text) != "person":
         return None
-    run = _given_and_surname(index.fullest(mention.text))
+    full = index.fullest(mention.text)
+    run = _given_and_surname(full)
     if not run or run[-1] != mention.core[-1]:
         return None
+    namesakes = {" ".join(_given_and_surname(m.text)[-2:]) for m in index.by_word.get(run[-1], ())}
+    namesakes = {n for n in namesakes if len(n.split()) == 2}
+    if len(namesakes) > 1 and _main(namesakes, texts) != " ".join(run[-2:]):
+        return None  # two people share the surname (O.J. and Nicole Brown Simpson): not this one
     for size in (2, 3):  # the shortest full form the sources use: "Fabio Sementilli", not "Education Fabio…"
-        if len(run) >= size and _named_in(run[-size:], texts):
-            return run[-size:]
+        before = _named_in(run[-size:], texts) if len(run) >= size else None
+        if before is not None:
+            return run[-size:] if _a_person(full, index, before) else None
     return None
 
 

@@ -10,6 +10,7 @@ again: attribution thus runs only where a quotation wins a place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,11 +18,25 @@ from typing import Protocol
 import numpy as np
 
 from newsfuse.model import Sentence
+from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
 from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
 from newsfuse.state import Prepared
 
-__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "select"]
+__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "opening", "select"]
+
+#: The opening comes from the first statements of the reports: this many of each.
+LEAD_POSITIONS = 2
+#: An opening that says when (a day or date) and has the length of a full statement is preferred:
+#: teasers, quips and corrections rarely date anything ("The Flight Crew is cheering a win…").
+WHEN_BONUS, LEAD_BONUS, LEAD_MIN_WORDS = 0.05, 0.2, 12
+_WHEN = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|last (?:week|month|night)|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+)
+#: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|us)\b")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 # With a single source there is no support or shared vocabulary to go by, and the reporter's own
 # order (most important first) is the best guide: each sentence further down loses this much
@@ -59,24 +74,33 @@ def select(
     redundancy: float,
     allowed: np.ndarray | None = None,
     printed: Sequence[str] | None = None,
+    repeats: Repeats | None = None,
+    first: int | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, in reading order.
 
-    Greedy by score under the budget: a sentence too similar to one already chosen is skipped,
-    one that would overflow the budget is passed over for a shorter one further down. Only
-    ``allowed`` sentences (all by default) are chosen; lengths are counted on ``printed``, the
-    sentences as the summary prints them (``tidy`` of each by default).
+    Greedy by score under the budget: a sentence that repeats one already chosen is skipped (by
+    ``repeats``, the fact-level test; without it, by cosine similarity of at least
+    ``redundancy``), one that would overflow the budget is passed over for a shorter one further
+    down. Only ``allowed`` sentences (all by default) are chosen; lengths are counted on
+    ``printed``, the sentences as the summary prints them (``tidy`` of each by default). ``first``
+    is chosen before any other and opens the summary.
     """
     chosen: list[int] = []
     total = 0
-    for i in np.argsort(-scores, kind="stable"):
-        i = int(i)
+    order = [int(i) for i in np.argsort(-scores, kind="stable")]
+    if first is not None:
+        order = [first, *(i for i in order if i != first)]
+    for i in order:
         if allowed is not None and not allowed[i]:
             continue
         length = len((printed[i] if printed is not None else tidy(sentences[i].text)).split())
         if total + length > words:
             continue
-        if chosen and float(np.max(vectors[chosen] @ vectors[i])) >= redundancy:
+        if repeats is not None:
+            if repeats.of(i, chosen) is not None:
+                continue
+        elif chosen and float(np.max(vectors[chosen] @ vectors[i])) >= redundancy:
             continue
         chosen.append(i)
         total += length
@@ -84,7 +108,8 @@ def select(
             break
     # Reading order: earlier in its document first (news puts the key facts up top); the first
     # document wins ties, so one source's story line is kept together where it can be.
-    return sorted(chosen, key=lambda i: (sentences[i].position, sentences[i].doc))
+    rest = sorted((i for i in chosen if i != first), key=lambda i: (sentences[i].position, sentences[i].doc))
+    return [first, *rest] if first in chosen else rest
 
 
 def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
@@ -101,6 +126,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
         scores = scores - SINGLE_SOURCE_POSITION * np.asarray([s.position for s in pooled], dtype=np.float32)
     printed = [tidy(s.text) for s in pooled]
     allowed = eligible(pooled, state.documents)
+    repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
+    first = opening(pooled, printed, scores, allowed)
     looked_up: set[int] = set()
     while True:
         chosen = select(
@@ -111,6 +138,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
             redundancy=options.redundancy_threshold,
             allowed=allowed,
             printed=printed,
+            repeats=repeats,
+            first=first,
         )
         ask = [k for k in chosen if k not in looked_up and needs_speaker(printed[k])]
         if ask:
@@ -121,7 +150,40 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
             for k, text in zip(chosen, final, strict=True):
                 printed[k] = text
             return Choice(tuple(chosen), tuple(printed))
-        allowed[min(chosen, key=lambda k: float(scores[k]))] = False
+        allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
+
+
+def opening(
+    sentences: Sequence[Sentence], printed: Sequence[str], scores: np.ndarray, allowed: np.ndarray
+) -> int | None:
+    """The sentence that should open the summary: the main event, told plainly.
+
+    Among the first ``LEAD_POSITIONS`` statements of each report (a report leads with its main
+    event), the best scored plain statement of at least ``LEAD_MIN_WORDS`` words: not a
+    quotation, a question or a first-person aside, and preferably one that says when. None when
+    no report has one (the reading order then decides).
+    """
+    best, best_score = None, -np.inf
+    for k, sentence in enumerate(sentences):
+        text = printed[k]
+        outside = _QUOTED.sub(" ", text)
+        if (
+            not allowed[k]
+            or sentence.position >= LEAD_POSITIONS
+            or len(text.split()) < LEAD_MIN_WORDS
+            or text[:1] in "“\"‘'"
+            or "?" in text
+            or _FIRST_PERSON.search(outside)
+        ):
+            continue
+        score = (
+            float(scores[k])
+            + LEAD_BONUS * (sentence.position == 0)
+            + WHEN_BONUS * bool(_WHEN.search(outside))
+        )
+        if score > best_score:
+            best, best_score = k, score
+    return best
 
 
 def _name_speakers(
