@@ -108,3 +108,42 @@ def test_sources_that_deny_a_statement_do_not_support_it() -> None:
     (citation,) = cite(state, Choice((k,), tuple(s.text for s in state.pooled)), encoder=get_encoder("onnx"))
     sources = {state.documents[d].id for d in citation.sources}
     assert {"d1", "d2", "d3"} <= sources and not sources & {"d4", "d5"}
+
+
+def _cite_first(texts: list[str], claim: str) -> set[str]:
+    """The documents citing ``claim`` (the first document's sentence) when it is chosen."""
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.select import Choice
+
+    filler = " The town council will meet again on Thursday evening to discuss the repairs in detail."
+    documents = documents_from_texts([t + filler for t in texts], prefix="d", source="t")
+    state = prepare(documents)
+    (k,) = [k for k, s in enumerate(state.pooled) if s.text == claim]
+    (citation,) = cite(state, Choice((k,), tuple(s.text for s in state.pooled)), encoder=get_encoder("onnx"))
+    return {state.documents[d].id for d in citation.sources}
+
+
+def test_a_quotation_is_stated_only_by_the_sources_that_carry_it() -> None:
+    claim = '"We moved early and we moved everyone we could," Governor Elena Varga told reporters on Monday.'
+    sources = _cite_first(
+        [
+            claim,
+            'Governor Elena Varga told reporters on Monday: "We moved early and we moved everyone we could."',
+            '"Nobody was left behind in the lowlands," Governor Elena Varga told reporters on Monday.',
+        ],
+        claim,
+    )
+    assert sources == {"d1", "d2"}
+
+
+def test_a_source_giving_other_figures_does_not_state_a_figure() -> None:
+    claim = "The army attacked 70 rocket-launching sites in Gaza within hours of the warning."
+    sources = _cite_first(
+        [
+            claim,
+            "Within hours of the warning the army attacked 70 rocket-launching sites in Gaza.",
+            "Within hours of the warning the army struck 600 targets across Gaza.",
+        ],
+        claim,
+    )
+    assert "d1" in sources and "d3" not in sources

@@ -18,18 +18,20 @@ sentence when
 Then a document whose best-matching passage gives a different exact number ("42,000 people"
 against "40,000 people") is not cited: that pair is a disagreement, not support; nor is one whose
 passage denies or negates what the sentence states ("The mayor denied that…"), however close
-their wording.
+their wording; nor one whose passage gives only other figures than the sentence's; and a
+sentence that quotes someone is stated only by the sources that carry the quotation.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsfuse.model import Document, Evidence
-from newsfuse.numbers import numbers_conflict
+from newsfuse.numbers import numbers, numbers_conflict
 from newsfuse.represent import Encoder
 from newsfuse.select import Choice
 from newsfuse.state import Prepared
@@ -49,6 +51,11 @@ TRANSCRIPT_SLACK_WITH_OVERLAP = 0.15
 # carry, whatever the rest of their wording, when it mixes content words and function words
 # (at least RUN_MIX of each): a long name ("North Korean leader Kim Jong-Un") has no function words.
 RUN_WORDS, RUN_MIX = 7, 2
+# A summary sentence quoting someone (at least QUOTATION_WORDS words inside the marks) is stated
+# by a source only when the source carries the quotation: QUOTE_RUN of its words in order. Other
+# quotations of the same speaker and reports of what was said are about it, not it.
+QUOTATION_WORDS, QUOTE_RUN = 6, 5
+QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,9 +204,34 @@ def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation
     )
 
 
+def _quotation_words(text: str) -> set[tuple[str, ...]]:
+    """Runs of ``QUOTE_RUN`` words of each quotation in ``text`` (a quoted span of at least
+    ``QUOTATION_WORDS`` words: titles and scare quotes are not quotations)."""
+    runs: set[tuple[str, ...]] = set()
+    for span in QUOTED.findall(text):
+        words = WORD.findall(span.lower())
+        if len(words) >= QUOTATION_WORDS:
+            runs.update(tuple(words[i : i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1))
+    return runs
+
+
+def _carries(quoted: set[tuple[str, ...]], text: str) -> bool:
+    """Whether ``text`` carries one of the quotations: a run of ``QUOTE_RUN`` of its words."""
+    words = WORD.findall(text.lower())
+    return any(tuple(words[i : i + QUOTE_RUN]) in quoted for i in range(len(words) - QUOTE_RUN + 1))
+
+
+def _other_figures(statement: str, passage: str) -> bool:
+    """Whether ``passage`` gives exact figures, none of them the statement's own."""
+    mine = {a.value for found in numbers(statement).values() for a in found if not a.fuzzy}
+    theirs = {a.value for found in numbers(passage).values() for a in found if not a.fuzzy}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _citation(state: Prepared, k: int, sources: set[int], heard: dict[Passage, float]) -> Citation:
     """The citation of pooled sentence ``k``: each source's best passage, contradicting ones out."""
     own = state.pooled[k]
+    quoted = _quotation_words(own.text)
     similarity = state.vectors @ state.vectors[k]
     owners = np.asarray([s.doc for s in state.pooled], dtype=np.intp)
     kept: list[int] = []
@@ -218,6 +250,10 @@ def _citation(state: Prepared, k: int, sources: set[int], heard: dict[Passage, f
             continue  # a different exact number: a disagreement, not support
         if contradicts(own.text, best.text):
             continue  # "The company denied..." does not support what it denies
+        if quoted and not _carries(quoted, state.documents[doc].text):
+            continue  # another quotation of the same speaker, or a paraphrase: not this quotation
+        if _other_figures(own.text, best.text):
+            continue  # "attacked 70 sites" is not what a report of 97 rockets and 600 targets says
         kept.append(doc)
         evidence.append(Evidence(doc_id, best.start, best.end, round(score, 3), exact=False))
     return Citation(tuple(kept), tuple(evidence))
