@@ -23,7 +23,7 @@ from newsfuse.select.scorer import Scorer
 from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
 from newsfuse.state import Prepared
 
-__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "opening", "select"]
+__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "opening", "overtaken", "select"]
 
 #: The opening comes from the first statements of the reports: this many of each.
 LEAD_POSITIONS = 2
@@ -37,6 +37,21 @@ _WHEN = re.compile(
 #: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|us)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+
+#: Words that make a sentence a preview of an event to come ("is expected to be held on Monday",
+#: "will say Wednesday whether he approves", "is in the works"); plans and policies ("employees will
+#: be able to") are not events a later report can overtake.
+PREVIEW = re.compile(
+    r"\b(?:(?:is|are) (?:expected|scheduled|set|due|slated|poised) to|(?:is|are) in the works|"
+    r"will (?:be held|be heard|take place|hold|rule|decide|vote|announce|say|appear|meet|face|"
+    r"be sentenced|be arraigned|be charged|testify|return|resume|reopen))\b",
+    re.IGNORECASE,
+)
+#: A plain statement of another report this similar to a preview tells the same event as done.
+OVERTAKEN_SIMILARITY = 0.55
+#: When reports are dated differently, the newest one's sentences get this much more score: of
+#: two tellings of a story that moved on, the latest state wins.
+LATEST_BONUS = 0.05
 
 # With a single source there is no support or shared vocabulary to go by, and the reporter's own
 # order (most important first) is the best guide: each sentence further down loses this much
@@ -124,8 +139,9 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     scores = scorer.score(state)
     if len({s.doc for s in pooled}) == 1:  # one source: no cross-source signal, trust its order
         scores = scores - SINGLE_SOURCE_POSITION * np.asarray([s.position for s in pooled], dtype=np.float32)
+    scores = scores + LATEST_BONUS * _newest(state)
     printed = [tidy(s.text) for s in pooled]
-    allowed = eligible(pooled, state.documents)
+    allowed = eligible(pooled, state.documents) & ~overtaken(state, printed)
     repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
     first = opening(pooled, printed, scores, allowed)
     looked_up: set[int] = set()
@@ -151,6 +167,43 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
                 printed[k] = text
             return Choice(tuple(chosen), tuple(printed))
         allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
+
+
+def _newest(state: Prepared) -> np.ndarray:
+    """1.0 for pooled sentences of the most recently dated report(s) when dates differ, else 0."""
+    dates = {d.date[:10] for d in state.documents if d.status == "kept" and d.date}
+    if len(dates) < 2:
+        return np.zeros(len(state.pooled), dtype=np.float32)
+    latest = max(dates)
+    return np.asarray(
+        [(state.documents[s.doc].date or "")[:10] == latest for s in state.pooled], dtype=np.float32
+    )
+
+
+def overtaken(state: Prepared, printed: Sequence[str]) -> np.ndarray:
+    """Which pooled sentences preview what another report tells as done.
+
+    "A pretrial hearing is expected to be held on Monday" has no place in a briefing beside a
+    report of the hearing: a sentence that speaks of what is to come (``PREVIEW``, outside
+    quotation marks) is overtaken by a similar plain statement of another report that is not
+    older than it.
+    """
+    out = np.zeros(len(state.pooled), dtype=bool)
+    previews = [bool(PREVIEW.search(_QUOTED.sub(" ", text))) for text in printed]
+    if not any(previews):
+        return out
+    docs = state.documents
+    for k, sentence in enumerate(state.pooled):
+        if not previews[k]:
+            continue
+        similarity = state.vectors @ state.vectors[k]
+        mine = docs[sentence.doc].date or ""
+        for j in np.flatnonzero(similarity >= OVERTAKEN_SIMILARITY):
+            other = state.pooled[int(j)]
+            if other.doc != sentence.doc and not previews[int(j)] and (docs[other.doc].date or "") >= mine:
+                out[k] = True
+                break
+    return out
 
 
 def opening(
