@@ -56,6 +56,9 @@ RUN_WORDS, RUN_MIX = 7, 2
 # quotations of the same speaker and reports of what was said are about it, not it.
 QUOTATION_WORDS, QUOTE_RUN = 6, 5
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# Leads (a report's first LEAD_POSITIONS statements) this similar state one main event; passages
+# this similar giving the same figure of the same thing state one fact.
+LEAD_POSITIONS, LEAD_SUPPORT, FIGURE_SUPPORT = 2, 0.5, 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,8 @@ def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation
         | set(runs)
         for k, runs in zip(chosen, verbatim, strict=True)
     ]
+    for slot, k in enumerate(chosen):
+        cited[slot] |= _leads_and_figures(state, k, cited[slot])
     checks = _candidates(state, chosen, cited)
     # Passages encoded for each slot: candidates, and where a verbatim run lies outside the pool.
     heard: list[dict[Passage, float]] = [{} for _ in chosen]
@@ -202,6 +207,34 @@ def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation
         _citation(state, k, sources, heard[slot])
         for slot, (k, sources) in enumerate(zip(chosen, cited, strict=True))
     )
+
+
+def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
+    """Documents that state pooled sentence ``k`` in other words than the alignment hears.
+
+    Two reports' leads about one story state its main event, each in its own words ("A Chinese
+    ship … has picked up a pulse signal" / "A Chinese ship reported picking up electronic
+    signals"): a lead is stated by another report whose lead is ``LEAD_SUPPORT`` similar. And a
+    sentence giving an exact figure ("There were 239 people on board") is stated by a passage
+    giving the same figure of the same thing that is ``FIGURE_SUPPORT`` similar.
+    """
+    own = state.pooled[k]
+    similarity = state.vectors @ state.vectors[k]
+    mine = {(unit, a.value) for unit, found in numbers(own.text).items() for a in found if not a.fuzzy}
+    out: set[int] = set()
+    for j, other in enumerate(state.pooled):
+        if other.doc in cited or other.doc in out:
+            continue
+        both_leads = own.position < LEAD_POSITIONS and other.position < LEAD_POSITIONS
+        if both_leads and similarity[j] >= LEAD_SUPPORT:
+            out.add(other.doc)
+        elif mine and similarity[j] >= FIGURE_SUPPORT:
+            theirs = {
+                (unit, a.value) for unit, found in numbers(other.text).items() for a in found if not a.fuzzy
+            }
+            if mine & theirs:
+                out.add(other.doc)
+    return out
 
 
 def _quotation_words(text: str) -> set[tuple[str, ...]]:
