@@ -80,3 +80,41 @@ def test_stories_list_shows_junk_only_when_asked(
     assert main(["stories", "list", "--db", db, "--json"]) == 0
     refreshed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert all(row["briefed_size"] == row["size"] for row in refreshed)
+
+
+def _synthetic_articles(count: int) -> list[dict[str, str]]:
+    """Short made-up reports about ten places, dated over four weeks of May 2024."""
+    return [
+        {
+            "id": f"a{n}",
+            "date": f"2024-05-{n % 28 + 1:02d}",
+            "title": f"Flooding in river town {n % 10}",
+            "text": (
+                f"Officials in river town {n % 10} said the flood reached {n} homes on Main Street. "
+                f"Rescue crews moved {n + 3} families to the school gym before the levee gave way. "
+                "The mayor asked residents to stay away from the bridge until engineers inspect it."
+            ),
+        }
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("far_date", ["0001-01-01", "9999-12-31"])
+def test_a_far_dated_article_does_not_stop_the_stream(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], far_date: str
+) -> None:
+    """Issue 15.1: one article dated at the edge of the calendar after the 100th of 200 stopped
+    the stream for good (OverflowError in the story window); every article must be stored."""
+    articles = _synthetic_articles(200)
+    articles[120]["date"] = far_date
+    source = tmp_path / "articles.jsonl"
+    source.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+    db = str(tmp_path / "stories.db")
+    assert main(["stream", str(source), "--db", db, "--no-briefings", "--quiet"]) == 0
+    assert "200 new articles" in capsys.readouterr().err
+    assert main(["stream", str(source), "--db", db, "--no-briefings", "--quiet"]) == 0
+    assert "0 new articles" in (rerun := capsys.readouterr().err) and "200 already stored" in rerun
+    assert main(["stories", "list", "--db", db, "--json", "--limit", "1000"]) == 0
+    stories = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sum(row["size"] for row in stories) == 200
+    assert any(row["first_date"] == far_date for row in stories)

@@ -75,7 +75,13 @@ def read_articles(lines: Iterable[str], name: str, report: StreamReport | None =
 
 
 def _shift(date: str, days: int) -> str:
-    return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+    """``date`` moved by ``days``, held at the ends of the calendar (years 1 and 9999): an article
+    dated ``0001-01-01`` or ``9999-12-31`` is valid input and must not stop a stream."""
+    day = dt.date.fromisoformat(date)
+    try:
+        return (day + dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (dt.date.min if days < 0 else dt.date.max).isoformat()
 
 
 def ingest(
