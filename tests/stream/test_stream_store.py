@@ -232,3 +232,45 @@ def test_the_refresher_skips_a_story_it_cannot_summarize_and_drains(
         assert refresher.briefings == len(stale) - 1
     finally:
         store.close()
+
+
+def test_nul_and_broken_characters_never_stop_a_stream(db_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 15.2: a NUL (valid JSON ``\\u0000``) stopped a PostgreSQL stream for good, and a lone
+    surrogate (``\\ud800``) stopped both stores. Both stores now get the same text: NUL removed,
+    a lone surrogate replaced by U+FFFD, each with a warning naming the line and the article; an
+    id holding them is refused, naming its line. Every other article is stored."""
+    from newsfuse.stream.runner import read_articles
+
+    records = [
+        {
+            "id": f"n{k}",
+            "date": "2024-05-01",
+            "title": f"Flood report {k}",
+            "text": f"Officials said the river flooded {k} homes in the valley on Monday night.",
+        }
+        for k in range(70)
+    ]
+    records[30]["text"] += " Crews\u0000 kept working."
+    records[31]["title"] = "Flood\u0000 report"
+    records[32]["text"] += " Residents \ud83d waited."
+    records[33]["id"] = "n33\u0000"
+    lines = [json.dumps(r) for r in records]
+    report = StreamReport()
+    store = open_store(db_url)
+    try:
+        run_stream(
+            read_articles(lines, "feed.jsonl", report), store, batch_size=64, briefings=False, report=report
+        )
+        assert (report.articles, report.rejected) == (69, 1)
+        assert report.problems == [
+            "feed.jsonl:34: 'id' holds a NUL or a broken (lone surrogate) character; give a plain text id"
+        ]
+        stored = {a.id: a for s in store.stories(limit=100, junk=True) for a in store.story_articles(s.id)}
+        assert len(stored) == 69
+        assert stored["n30"].text.endswith("Crews kept working.")
+        assert stored["n31"].title == "Flood report"
+        assert stored["n32"].text.endswith("Residents \ufffd waited.")
+    finally:
+        store.close()
+    assert "feed.jsonl:31: article n30: 'text': removed 1 NUL character" in caplog.text
+    assert "feed.jsonl:33: article n32: 'text': replaced 1 lone surrogate" in caplog.text
