@@ -130,6 +130,10 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
             documents=(),
             error=f"{where}: 'documents' must be a list of strings",
         )
+    if not documents:
+        return Cluster(
+            id=cluster_id, documents=(), error=f"{where}: 'documents' is empty; give at least one report"
+        )
     docs = documents_from_texts(documents, prefix=f"{cluster_id}/d", source=f"{cluster_id}")
     return Cluster(id=cluster_id, documents=docs)
 
