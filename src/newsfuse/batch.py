@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,9 @@ class BatchReport:
     duplicates: int = 0
     seconds: float = 0.0
     error_ids: list[str] = field(default_factory=list)
+    # Inputs that could not be read to the end (missing, truncated .gz): the clusters before the
+    # problem were written; the message names the input.
+    input_errors: list[str] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -272,7 +276,7 @@ def _count_clusters(paths: Sequence[str | Path]) -> int | None:
         try:
             with opener(name, "rb") as handle:  # type: ignore[operator]
                 total += sum(1 for line in handle if line.strip())
-        except OSError:
+        except (OSError, EOFError, zlib.error):  # unreadable or cut short: reading will say so
             return None
     return total
 
@@ -303,8 +307,16 @@ def run_batch(
         done_before = frozenset(writer.done)
         seen: set[str] = set()
 
+        def readable() -> Iterator[Cluster]:
+            # Input by input, so one that fails part-way keeps what it gave and the others still run.
+            for source in inputs:
+                try:
+                    yield from read_clusters([source])
+                except NewsfuseError as exc:
+                    report.input_errors.append(str(exc))
+
         def pending() -> Iterator[Cluster]:
-            for cluster in read_clusters(inputs):
+            for cluster in readable():
                 if cluster.id in seen:
                     report.duplicates += 1
                     log.warning("%s: id repeated in the input; only its first cluster is written", cluster.id)

@@ -66,3 +66,57 @@ def test_all_good_inputs_exit_zero(bundled_example: Path, capsys: pytest.Capture
     assert main(["summarize", str(bundled_example), "--encoder", "lexical", "--words", "60"]) == 0
     assert main(["inspect", str(bundled_example), "--no-off-topic", "--removed-only"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def _truncated_gzip(path: Path, records: list[dict], complete: int) -> Path:
+    """``records`` as gzipped JSONL cut short: the first ``complete`` lines can be read whole,
+    then the data stops in the middle of the next line (as a copy interrupted part-way does)."""
+    import zlib
+
+    lines = [(json.dumps(r) + "\n").encode("utf-8") for r in records]
+    gzip_stream = zlib.compressobj(9, zlib.DEFLATED, 31)
+    head = gzip_stream.compress(b"".join(lines[:complete])) + gzip_stream.flush(zlib.Z_FULL_FLUSH)
+    tail = gzip_stream.compress(b"".join(lines[complete:])) + gzip_stream.flush()
+    path.write_bytes(head + tail[: len(tail) // 4])
+    return path
+
+
+@pytest.fixture()
+def truncated_gz(tmp_path: Path, bundled_example: Path) -> Path:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(bundled_example.glob("*.txt"))]
+    summary = "A cyclone made landfall and thousands of people were evacuated from the coast."
+    records = [{"id": f"c{k}", "documents": texts[k:] + texts[:k], "summary": summary} for k in range(4)]
+    return _truncated_gzip(tmp_path / "clusters.jsonl.gz", records, complete=2)
+
+
+TRUNCATED = "the file ends early or is damaged after line 2"
+
+
+@pytest.mark.parametrize("command", ["summarize", "inspect"])
+def test_a_truncated_gzip_gives_the_clusters_before_the_cut(
+    truncated_gz: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15.5: an EOFError traceback, and summarize wrote nothing at all."""
+    options = ["--encoder", "lexical", "--words", "60"] if command == "summarize" else ["--no-off-topic"]
+    code = main([command, str(truncated_gz), "--format", "json", *options])
+    captured = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["c0", "c1"]
+    assert captured.err.startswith(f"newsfuse: error: {truncated_gz}: {TRUNCATED}")
+    assert len(captured.err.splitlines()) == 1 and code == 1
+
+
+def test_batch_writes_the_clusters_before_the_cut(
+    truncated_gz: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    code = main(["batch", str(truncated_gz), "-o", str(out), "--encoder", "lexical", "--words", "60"])
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["c0", "c1"]
+    err = capsys.readouterr().err
+    assert f"newsfuse: error: {truncated_gz}: {TRUNCATED}" in err and "Traceback" not in err
+    assert code == 1
+
+
+def test_eval_names_the_truncated_file(truncated_gz: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["eval", str(truncated_gz), "--system", "lead"])
+    assert capsys.readouterr().err.startswith(f"newsfuse: error: {truncated_gz}: {TRUNCATED}")
+    assert code == 1

@@ -11,6 +11,7 @@ import gzip
 import json
 import logging
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,11 +147,23 @@ def iter_jsonl_clusters(lines: Iterable[str], name: str) -> Iterator[Cluster]:
 
 
 def open_jsonl_lines(path: Path) -> Iterator[str]:
-    """Lines of a JSONL file, gzip-compressed when its name ends in .gz; unreadable: InputError."""
+    """Lines of a JSONL file, gzip-compressed when its name ends in .gz; unreadable: InputError.
+
+    A ``.gz`` cut short or damaged part-way gives every complete line before the damage, then an
+    ``InputError`` naming the file and the last line read (gzip raises ``EOFError`` or
+    ``zlib.error`` there, not ``OSError``).
+    """
     opener = gzip.open if path.name.endswith(".gz") else open
+    number = 0
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace") as handle:  # type: ignore[operator]
-            yield from handle
+            for number, line in enumerate(handle, start=1):  # noqa: B007 - number is reported below
+                yield line
+    except (EOFError, zlib.error) as exc:
+        raise InputError(
+            f"{path}: the file ends early or is damaged after line {number} ({exc}); "
+            "the lines before it were read"
+        ) from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc})") from exc
 
