@@ -1,12 +1,15 @@
 """Resumable batch runs: one JSON line per input cluster, on a local process pool or on Ray Data.
 
-Each output line is ``{"id", "briefing": {...}}`` (the versioned ``briefing_to_dict`` form) or
-``{"id", "error": "..."}``. Why the output file is also the checkpoint:
+Each output line is ``{"id", "options", "briefing": {...}}`` (the versioned ``briefing_to_dict``
+form) or ``{"id", "options", "error": "..."}``; ``options`` holds every ``Options`` field the record
+was made with. Why the output file is also the checkpoint:
 
 * every line is written with one ``write`` of the complete line, then flushed and fsynced, so a
   line that is in the file is whole and durable; a SIGKILL can at worst leave the last line torn;
 * on start ``ResultWriter`` truncates a torn last line (everything after the last newline), reads
   the ids already written, and the run skips them;
+* a resume with other options than the records already written is refused (``_check_resume``),
+  so one file never mixes, say, 250-word and 60-word briefings;
 * results are written in input order (an ordered ``imap``; Ray Data with ``preserve_order``), so
   the same input gives the same file however many workers ran it, and however often it resumed.
 
@@ -15,6 +18,7 @@ Workers load the encoder once each (the pool initializer, or a Ray actor's const
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -91,9 +95,18 @@ class ResultWriter:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.done: set[str] = set()
+        # The options of the records already written (``options_stamp`` form, as JSON) and how
+        # many records carry none (written before records carried them).
+        self.options: set[str] = set()
+        self.unstamped = 0
         self._fd = -1
+        if not self.path.parent.is_dir():
+            raise InputError(f"{self.path}: cannot write there: folder {self.path.parent} does not exist")
         self._repair_and_scan()
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write there ({exc.strerror})") from exc
 
     def _repair_and_scan(self) -> None:
         try:
@@ -115,10 +128,14 @@ class ResultWriter:
             try:
                 record = json.loads(line)
                 self.done.add(str(record["id"]))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            except (ValueError, RecursionError, KeyError, TypeError) as exc:
                 raise InputError(
                     f"{self.path}:{number}: not a newsfuse batch record; use another output file"
                 ) from exc
+            if "options" in record:
+                self.options.add(json.dumps(record["options"], sort_keys=True))
+            else:
+                self.unstamped += 1
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one record as one complete line, durable when this returns."""
@@ -160,6 +177,43 @@ def summarize_record(cluster: Cluster, options: Options) -> dict[str, Any]:
         log.exception("%s: unexpected failure", cluster.id)
         return {"id": cluster.id, "error": f"{cluster.id}: internal error: {type(exc).__name__}: {exc}"}
     return {"id": cluster.id, "briefing": briefing_to_dict(briefing)}
+
+
+def options_stamp(options: Options) -> dict[str, Any]:
+    """The options a record was made with, as JSON values (every field changes the briefing)."""
+    return json.loads(json.dumps(dataclasses.asdict(options)))
+
+
+def _check_resume(writer: ResultWriter, stamp: dict[str, Any]) -> None:
+    """Refuse to add records made with other options than those already in the output."""
+    if writer.unstamped:
+        log.warning(
+            "%s: %d records carry no options (an older newsfuse wrote them); not checked against this run's",
+            writer.path,
+            writer.unstamped,
+        )
+    ours = json.dumps(stamp, sort_keys=True)
+    for theirs in sorted(writer.options - {ours}):
+        found = json.loads(theirs)
+        keys = [*stamp, *(key for key in found if key not in stamp)]  # in the order of Options
+        differ = [
+            f"{key} {json.dumps(found.get(key))}, this run {json.dumps(stamp.get(key))}"
+            for key in keys
+            if found.get(key) != stamp.get(key)
+        ]
+        raise ConfigError(
+            f"{writer.path}: was written with other options ({'; '.join(differ)}); "
+            "resume with the same options or write to another file"
+        )
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    if str(a) == "-" or str(b) == "-":
+        return False
+    a, b = Path(a), Path(b)
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
 
 
 # --- local process pool -------------------------------------------------------------------
@@ -301,9 +355,14 @@ def run_batch(
         raise ConfigError(f"engine: unknown engine {engine!r}; choose {' or '.join(ENGINES)}")
     if workers < 1:
         raise ConfigError(f"workers: {workers} must be at least 1")
+    for source in inputs:
+        if _same_file(source, output):
+            raise ConfigError(f"{output}: the output is also an input; choose another output file")
+    stamp = options_stamp(options)
     report = BatchReport()
     start = time.perf_counter()
     with ResultWriter(output) as writer:
+        _check_resume(writer, stamp)
         done_before = frozenset(writer.done)
         seen: set[str] = set()
 
@@ -338,6 +397,7 @@ def run_batch(
                 total = max(total - len(done_before), 0)  # assumes the done ids came from this input
             records = _run_local(pending(), options, workers)
         for record in records:
+            record = {"id": record["id"], "options": stamp, **record}
             writer.write(record)
             report.written += 1
             if "error" in record:
