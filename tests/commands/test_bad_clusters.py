@@ -120,3 +120,24 @@ def test_eval_names_the_truncated_file(truncated_gz: Path, capsys: pytest.Captur
     code = main(["eval", str(truncated_gz), "--system", "lead"])
     assert capsys.readouterr().err.startswith(f"newsfuse: error: {truncated_gz}: {TRUNCATED}")
     assert code == 1
+
+
+FAR_FUTURE_REPORT = """Storm expected on the coast
+December 31, 9999
+
+The storm will reach the coast tomorrow, forecasters said in their evening bulletin.
+Residents of the low-lying districts were told to leave their homes before nightfall.
+Shelters opened in three schools and the town hall, and buses will run all night.
+"""
+
+
+def test_a_far_dated_report_with_a_timeline_is_summarized(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15.4: a report dated 9999-12-31 saying "tomorrow" gave an OverflowError traceback."""
+    report = tmp_path / "far.txt"
+    report.write_text(FAR_FUTURE_REPORT, encoding="utf-8")
+    assert main(["summarize", str(report), "--sections", "timeline", "--format", "json"]) == 0
+    briefing = json.loads(capsys.readouterr().out)
+    assert briefing["documents"][0]["date"] == "9999-12-31"
+    assert briefing["summary"] and all(event["expression"] != "tomorrow" for event in briefing["timeline"])
