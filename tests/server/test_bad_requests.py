@@ -61,3 +61,22 @@ def test_an_unexpected_error_is_answered_in_the_json_error_shape(
         "POST /v1/briefings: internal error (RuntimeError), a bug in newsfuse; the server log has the details"
     )
     assert "simulated bug" not in response.text, "internal details stay in the server log"
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["2014-13-45", "2014-12-17garbage<script>", "2014-02-30", "0000-01-01", "2014-12-17T25:00", "20141217"],
+)
+def test_a_date_that_is_not_a_calendar_date_is_refused(lexical_client: TestClient, date: str) -> None:
+    """Issue 15.12: "2014-13-45" and "2014-12-17garbage<script>" were accepted (HTTP 200)."""
+    body = {"documents": [{"text": FAR_FUTURE_TEXT, "date": date}]}
+    message = _error(lexical_client.post("/v1/briefings", json=body), 422, "invalid_request")
+    assert message.startswith("documents.0.date: ") and "not a calendar date" in message
+
+
+@pytest.mark.parametrize("date", ["2014-12-17", "2014-12-17T08:30:00", "2014-12-17T08:30:00+01:00"])
+def test_calendar_dates_and_timestamps_are_read(lexical_client: TestClient, date: str) -> None:
+    body = {"documents": [{"text": FAR_FUTURE_TEXT, "date": date}], "evidence": False}
+    response = lexical_client.post("/v1/briefings", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["documents"][0]["date"] == "2014-12-17"
