@@ -274,3 +274,15 @@ def test_nul_and_broken_characters_never_stop_a_stream(db_url: str, caplog: pyte
         store.close()
     assert "feed.jsonl:31: article n30: 'text': removed 1 NUL character" in caplog.text
     assert "feed.jsonl:33: article n32: 'text': replaced 1 lone surrogate" in caplog.text
+
+
+def test_a_read_only_open_never_creates_a_store(db_url: str) -> None:
+    """Issue 15.17: `stories list --db typo.db` made an empty store; read-only opens refuse."""
+    from newsfuse.errors import StoreError
+
+    with pytest.raises(StoreError, match="no story store there"):
+        open_store(db_url, create=False)
+    if "://" not in db_url:
+        assert not Path(db_url).exists()
+    open_store(db_url).close()  # a writer creates it
+    open_store(db_url, create=False).close()
