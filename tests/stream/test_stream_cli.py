@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,24 @@ def test_a_far_dated_article_does_not_stop_the_stream(
     stories = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sum(row["size"] for row in stories) == 200
     assert any(row["first_date"] == far_date for row in stories)
+
+
+def test_json_that_python_cannot_hold_is_a_rejected_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A line nested 100,000 deep or holding a 5,000-digit number raised past the line check."""
+    articles = _synthetic_articles(3)
+    lines = [
+        json.dumps(articles[0]),
+        "[" * 100_000,
+        json.dumps(articles[1]),
+        "1" * 5000,
+        json.dumps(articles[2]),
+    ]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["stream", str(source), "--db", str(tmp_path / "s.db"), "--no-briefings", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "articles.jsonl:2: not usable JSON (RecursionError)" in caplog.text
+    assert "articles.jsonl:4: not usable JSON (ValueError)" in caplog.text
+    assert re.search(r"3 new articles \(.*\), 0 already stored, 2 rejected", err), err

@@ -119,9 +119,17 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: not JSON ({exc.msg})")
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than Python's stack
+        return Cluster(
+            id=f"line-{number}", documents=(), error=f"{where}: not usable JSON ({type(exc).__name__})"
+        )
     if not isinstance(record, dict):
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: expected a JSON object")
-    cluster_id = str(record.get("id", f"line-{number}"))
+    raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int | float)):
+        return Cluster(id=f"line-{number}", documents=(), error=f"{where}: 'id' must be a string or a number")
+    # A missing, null or blank id is the line's number, never the text "None".
+    cluster_id = str(raw_id) if raw_id is not None and str(raw_id).strip() else f"line-{number}"
     documents = record.get("documents")
     if isinstance(documents, str):
         documents = split_multinews(documents)

@@ -62,6 +62,8 @@ def read_articles(lines: Iterable[str], name: str, report: StreamReport | None =
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             problem = f"{where}: not JSON ({exc.msg})"
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than the stack
+            problem = f"{where}: not usable JSON ({type(exc).__name__})"
         else:
             try:
                 yield article_from_dict(record, where)
