@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,11 +42,14 @@ def test_help_loads_no_model() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
-def test_summarize_example_in_every_format(sony_dir: Path, fmt: str) -> None:
+def test_summarize_example_in_every_format(
+    sony_dir: Path, fmt: str, check_briefing: Callable[..., None]
+) -> None:
     result = run("summarize", str(sony_dir), "--format", fmt)
     assert result.returncode == 0, result.stderr
     if fmt == "json":
         data = json.loads(result.stdout)
+        check_briefing(data)
         assert data["schema_version"]
         assert data["summary"] and all(s["sources"] for s in data["summary"])
         ids = {d["id"] for d in data["documents"]}
@@ -55,7 +59,9 @@ def test_summarize_example_in_every_format(sony_dir: Path, fmt: str) -> None:
         assert "[1]" in result.stdout and ("Sources" in result.stdout)
 
 
-def test_jsonl_with_a_bad_line_reports_it_and_goes_on(tmp_path: Path, dev_clusters: list[dict]) -> None:
+def test_jsonl_with_a_bad_line_reports_it_and_goes_on(
+    tmp_path: Path, dev_clusters: list[dict], check_briefing: Callable[..., None]
+) -> None:
     path = tmp_path / "in.jsonl"
     good = {"id": dev_clusters[0]["id"], "documents": dev_clusters[0]["documents"]}
     path.write_text("{broken\n" + json.dumps(good) + "\n")
@@ -63,6 +69,7 @@ def test_jsonl_with_a_bad_line_reports_it_and_goes_on(tmp_path: Path, dev_cluste
     assert result.returncode == 1, "a line failed (the good one is still written)"
     assert "in.jsonl:1" in result.stderr and "Traceback" not in result.stderr
     assert json.loads(result.stdout)["id"] == good["id"]
+    check_briefing(json.loads(result.stdout))
 
 
 @pytest.mark.parametrize(
@@ -78,7 +85,7 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, content: bytes, message: st
     assert str(path) in result.stderr and message in result.stderr
 
 
-def test_stdin_multinews_form() -> None:
+def test_stdin_multinews_form(check_briefing: Callable[..., None]) -> None:
     stdin = (
         "The storm hit the coast on Monday and cut power to thousands of homes. Officials opened shelters. "
         "||||| Thousands of homes lost power when the storm reached the coast on Monday, officials said."
@@ -86,6 +93,7 @@ def test_stdin_multinews_form() -> None:
     result = run("summarize", "-", "--format", "json", stdin=stdin)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 2
+    check_briefing(json.loads(result.stdout))
 
 
 def test_eval_json_reports_both_systems(dev_path: Path) -> None:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,9 @@ def test_writer_refuses_a_file_that_is_not_batch_output(tmp_path: Path) -> None:
         ResultWriter(out)
 
 
-def test_batch_writes_briefings_and_errors_then_resumes(tmp_path: Path, dev_rows: list[dict]) -> None:
+def test_batch_writes_briefings_and_errors_then_resumes(
+    tmp_path: Path, dev_rows: list[dict], check_briefing: Callable[..., None]
+) -> None:
     clusters = [*dev_rows[:3], {"id": "empty", "documents": []}]
     source = _write_input(tmp_path / "in.jsonl", clusters, bad_line=True)
     out = tmp_path / "out.jsonl"
@@ -68,6 +71,8 @@ def test_batch_writes_briefings_and_errors_then_resumes(tmp_path: Path, dev_rows
     for record in (records[0], records[2], records[3]):
         assert record["briefing"]["id"] == record["id"]
         assert record["briefing"]["summary"], record["id"]
+        check_briefing(record["briefing"])
+        assert set(record) == {"id", "options", "briefing"}
     assert (report.written, report.errors, report.skipped) == (5, 2, 0)
 
     again = run_batch([source], out)

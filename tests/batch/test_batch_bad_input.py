@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def test_the_output_may_not_be_an_input(source: Path, capsys: pytest.CaptureFixt
 
 
 def test_records_carry_their_options_and_a_resume_with_others_is_refused(
-    source: Path, tmp_path: Path
+    source: Path, tmp_path: Path, check_briefing: Callable[..., None]
 ) -> None:
     """Issue 15.15: resuming with --words 60 on 250-word output silently mixed both."""
     out = tmp_path / "out.jsonl"
@@ -52,6 +53,7 @@ def test_records_carry_their_options_and_a_resume_with_others_is_refused(
     run_batch([source], out, options=Options(encoder="lexical", words=100), workers=1)
     (record, *_) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["options"]["words"] == 100 and record["options"]["encoder"] == "lexical"
+    check_briefing(record["briefing"])
     # Keep only the first record, as a run stopped after one cluster would.
     out.write_text(out.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     written = out.read_bytes()

@@ -4,6 +4,7 @@ one line on stderr naming it, and both commands exit 1 when anything failed (iss
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,13 @@ def mixed_jsonl(tmp_path: Path, bundled_example: Path) -> Path:
 
 
 def test_summarize_keeps_going_after_a_cluster_without_documents(
-    mixed_jsonl: Path, capsys: pytest.CaptureFixture[str]
+    mixed_jsonl: Path, capsys: pytest.CaptureFixture[str], check_briefing: Callable[..., None]
 ) -> None:
     code = main(["summarize", str(mixed_jsonl), "--format", "json", "--words", "60", "--encoder", "lexical"])
     captured = capsys.readouterr()
     assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["first", "last"]
+    for line in captured.out.splitlines():
+        check_briefing(json.loads(line))
     errors = captured.err.splitlines()
     assert errors == [
         f"newsfuse: error: {mixed_jsonl}:2: 'documents' is empty; give at least one report",
@@ -132,12 +135,13 @@ Shelters opened in three schools and the town hall, and buses will run all night
 
 
 def test_a_far_dated_report_with_a_timeline_is_summarized(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], check_briefing: Callable[..., None]
 ) -> None:
     """Issue 15.4: a report dated 9999-12-31 saying "tomorrow" gave an OverflowError traceback."""
     report = tmp_path / "far.txt"
     report.write_text(FAR_FUTURE_REPORT, encoding="utf-8")
     assert main(["summarize", str(report), "--sections", "timeline", "--format", "json"]) == 0
     briefing = json.loads(capsys.readouterr().out)
+    check_briefing(briefing)
     assert briefing["documents"][0]["date"] == "9999-12-31"
     assert briefing["summary"] and all(event["expression"] != "tomorrow" for event in briefing["timeline"])

@@ -3,7 +3,7 @@ last-resort handler that answers any unexpected error in the API's JSON error sh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -34,7 +34,9 @@ def _error(response: Any, status: int, code: str) -> str:
     return error["message"]
 
 
-def test_a_far_date_with_a_timeline_is_answered(lexical_client: TestClient) -> None:
+def test_a_far_date_with_a_timeline_is_answered(
+    lexical_client: TestClient, check_briefing: Callable[..., None]
+) -> None:
     """Issue 15.4: HTTP 500 plain text (an OverflowError while resolving "tomorrow")."""
     body = {
         "documents": [{"text": FAR_FUTURE_TEXT, "date": "9999-12-31"}],
@@ -43,6 +45,7 @@ def test_a_far_date_with_a_timeline_is_answered(lexical_client: TestClient) -> N
     response = lexical_client.post("/v1/briefings", json=body)
     assert response.status_code == 200, response.text
     assert response.json()["documents"][0]["date"] == "9999-12-31"
+    check_briefing(response.json())
 
 
 def test_an_unexpected_error_is_answered_in_the_json_error_shape(
@@ -75,8 +78,11 @@ def test_a_date_that_is_not_a_calendar_date_is_refused(lexical_client: TestClien
 
 
 @pytest.mark.parametrize("date", ["2014-12-17", "2014-12-17T08:30:00", "2014-12-17T08:30:00+01:00"])
-def test_calendar_dates_and_timestamps_are_read(lexical_client: TestClient, date: str) -> None:
+def test_calendar_dates_and_timestamps_are_read(
+    lexical_client: TestClient, date: str, check_briefing: Callable[..., None]
+) -> None:
     body = {"documents": [{"text": FAR_FUTURE_TEXT, "date": date}], "evidence": False}
     response = lexical_client.post("/v1/briefings", json=body)
     assert response.status_code == 200, response.text
     assert response.json()["documents"][0]["date"] == "2014-12-17"
+    check_briefing(response.json())

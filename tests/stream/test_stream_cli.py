@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ def test_stream_then_stories_list_and_show(
     validation_path: Path,
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
+    check_briefing: Callable[..., None],
 ) -> None:
     articles, gold = event_stream(validation_path, clusters=3, skip=4000, drop_irrelevant=True)
     source = tmp_path / "articles.jsonl"
@@ -41,6 +43,7 @@ def test_stream_then_stories_list_and_show(
     story = max(listed, key=lambda row: row["size"])
     assert main(["stories", "show", story["id"], "--db", db, "--format", "json"]) == 0
     shown = json.loads(capsys.readouterr().out)
+    check_briefing(shown["briefing"], numbered=False)  # a story's briefing cites its articles by id
     assert shown["briefing"]["summary"], "the story has a briefing with a summary"
     cited = {source for sentence in shown["briefing"]["summary"] for source in sentence["sources"]}
     assert cited <= {a["id"] for a in shown["articles"]}

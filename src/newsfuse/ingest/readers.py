@@ -143,7 +143,7 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
         return Cluster(
             id=cluster_id, documents=(), error=f"{where}: 'documents' is empty; give at least one report"
         )
-    docs = documents_from_texts(documents, prefix=f"{cluster_id}/d", source=f"{cluster_id}")
+    docs = documents_from_texts(documents, prefix="d", source=f"{cluster_id}")
     return Cluster(id=cluster_id, documents=docs)
 
 
