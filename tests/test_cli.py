@@ -110,3 +110,50 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"newsfuse {name}" in readme, name
+
+
+def test_an_unexpected_error_is_one_line_naming_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last resort: a bug anywhere in a command (simulated here) is one line naming the
+    command and its input, exit 70, never a traceback."""
+    import newsfuse.stream.store
+    from newsfuse.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(newsfuse.stream.store, "open_store", broken)
+    db = tmp_path / "stories.db"
+    assert main(["stories", "list", "--db", str(db)]) == 70
+    assert capsys.readouterr().err == (
+        f"newsfuse: error: stories list --db {db}: internal error (RuntimeError: simulated bug); this is a "
+        "bug in newsfuse, please report it with the input (run with -v for the traceback)\n"
+    )
+
+
+def test_an_unexpected_error_on_one_cluster_does_not_stop_the_others(
+    tmp_path: Path, bundled_example: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newsfuse.pipeline
+    from newsfuse.cli import main
+
+    real = newsfuse.pipeline.summarize
+
+    def broken_on_one(documents: object, *, options: object, cluster_id: str = "cluster") -> object:
+        if cluster_id == "bad":
+            raise KeyError("simulated bug")
+        return real(documents, options=options, cluster_id=cluster_id)
+
+    monkeypatch.setattr(newsfuse.pipeline, "summarize", broken_on_one)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(bundled_example.glob("*.txt"))]
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": name, "documents": texts}) for name in ("good", "bad", "also-good"))
+        + "\n",
+        encoding="utf-8",
+    )
+    assert main(["summarize", str(path), "--format", "json", "--encoder", "lexical"]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["good", "also-good"]
+    assert captured.err.startswith("newsfuse: error: cluster bad: internal error (KeyError: 'simulated bug')")
