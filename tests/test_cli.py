@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -157,3 +158,22 @@ def test_an_unexpected_error_on_one_cluster_does_not_stop_the_others(
     captured = capsys.readouterr()
     assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["good", "also-good"]
     assert captured.err.startswith("newsfuse: error: cluster bad: internal error (KeyError: 'simulated bug')")
+
+
+def test_stdin_that_is_not_utf8_is_read_like_a_file(check_briefing: Callable[..., None]) -> None:
+    """stdin was decoded by Python's own rules: in a UTF-8 locale, one bad byte was a crash."""
+    report = (
+        "The storm hit the coast on Monday night and cut power to thousands of homes, officials said. "
+        "Crews worked through the night to restore the lines before morning, the utility said.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "newsfuse.cli", "summarize", "-", "--format", "json", "--encoder", "lexical"],
+        input=report.replace("storm", "storm \xe9").encode("cp1252"),
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+    )
+    assert result.returncode == 0, result.stderr
+    briefing = json.loads(result.stdout.decode("utf-8"))
+    check_briefing(briefing)
+    assert "storm é hit" in briefing["summary"][0]["text"]

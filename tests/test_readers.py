@@ -147,3 +147,15 @@ def test_json_that_python_cannot_hold_is_a_bad_line(line: str, error: str) -> No
 
     (cluster,) = iter_jsonl_clusters([line], "in.jsonl")
     assert cluster.error == f"in.jsonl:1: {error}"
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """JSON may escape half a character ("\\ud800"); Python keeps it as a lone surrogate, which no
+    UTF-8 output can hold (summarize and batch then failed on writing). Found by the property tests."""
+    from newsfuse.ingest.readers import iter_jsonl_clusters
+
+    (cluster,) = iter_jsonl_clusters(
+        ['{"id": "s\\ud800", "documents": ["a \\ud800 b \\ud83d\\ude00"]}'], "in.jsonl"
+    )
+    assert cluster.id == "s\ufffd"
+    assert cluster.documents[0].text == "a \ufffd b \U0001f600"

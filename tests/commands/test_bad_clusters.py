@@ -145,3 +145,18 @@ def test_a_far_dated_report_with_a_timeline_is_summarized(
     check_briefing(briefing)
     assert briefing["documents"][0]["date"] == "9999-12-31"
     assert briefing["summary"] and all(event["expression"] != "tomorrow" for event in briefing["timeline"])
+
+
+@pytest.mark.parametrize("command", ["summarize", "batch"])
+def test_half_a_character_in_json_input_is_written_out(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lone surrogate ("\\ud800") in a JSONL cluster made summarize and batch fail on writing."""
+    path = tmp_path / "in.jsonl"
+    text = FAR_FUTURE_REPORT.replace("forecasters", "forecasters \ud800")
+    path.write_text(json.dumps({"id": "s\ud800", "documents": [text]}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["-o", str(out)] if command == "batch" else ["--format", "json"]
+    assert main([command, str(path), "--encoder", "lexical", *args]) == 0
+    written = out.read_text(encoding="utf-8") if command == "batch" else capsys.readouterr().out
+    assert json.loads(written)["id"] == "s\ufffd"

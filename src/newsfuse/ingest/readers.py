@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -114,6 +115,16 @@ def _check_suffix(path: Path) -> None:
         raise InputError(f"{path}: unknown format {suffix!r}; newsfuse reads {known}")
 
 
+#: Half of a UTF-16 pair: JSON may escape one ("\ud800") and json.loads keeps it, but no UTF-8
+#: output (stdout, a batch file, a store) can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, as a decoder with errors="replace" does."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
     try:
         record = json.loads(line)
@@ -143,7 +154,8 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
         return Cluster(
             id=cluster_id, documents=(), error=f"{where}: 'documents' is empty; give at least one report"
         )
-    docs = documents_from_texts(documents, prefix="d", source=f"{cluster_id}")
+    cluster_id = _whole_characters(cluster_id)
+    docs = documents_from_texts([_whole_characters(d) for d in documents], prefix="d", source=f"{cluster_id}")
     return Cluster(id=cluster_id, documents=docs)
 
 
@@ -195,9 +207,13 @@ def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
 
 
 def _read_stdin() -> Iterator[Cluster]:
-    text = sys.stdin.read()
-    if not text.strip():
+    # The bytes, decoded as a file's are: Python's own stdin decoding fails on one bad byte in a
+    # UTF-8 locale (and passes it through as a lone surrogate in the C locale).
+    buffer = getattr(sys.stdin, "buffer", None)
+    data = buffer.read() if buffer is not None else _whole_characters(sys.stdin.read()).encode("utf-8")
+    if not data.strip():
         raise InputError("<stdin>: empty input")
+    text = _decode(data, "<stdin>")
     if text.lstrip().startswith("{"):
         yield from iter_jsonl_clusters(text.splitlines(), "<stdin>")
         return
