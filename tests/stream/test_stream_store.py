@@ -286,3 +286,74 @@ def test_a_read_only_open_never_creates_a_store(db_url: str) -> None:
         assert not Path(db_url).exists()
     open_store(db_url).close()  # a writer creates it
     open_store(db_url, create=False).close()
+
+
+def test_a_bug_on_one_article_costs_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The class of issue 15.1/15.2: anything unexpected while clustering or storing one article
+    (simulated here) used to fail its whole batch, and every re-run stopped at the same place.
+    The batch is retried article by article; only the one that fails is rejected, by name."""
+    import newsfuse.stream.cluster
+    from newsfuse.stream.runner import read_articles
+
+    real = newsfuse.stream.cluster.article_junk
+
+    def broken_on_one(article: Article) -> str | None:
+        if article.id == "n7":
+            raise OverflowError("simulated bug")
+        return real(article)
+
+    monkeypatch.setattr(newsfuse.stream.cluster, "article_junk", broken_on_one)
+    lines = [
+        json.dumps(
+            {"id": f"n{k}", "date": "2024-05-01", "title": f"Flood {k}", "text": f"River flooded {k} homes."}
+        )
+        for k in range(20)
+    ]
+    report = StreamReport()
+    store = open_store(tmp_path / "stories.db")
+    try:
+        run_stream(
+            read_articles(lines, "feed.jsonl", report), store, batch_size=8, briefings=False, report=report
+        )
+        assert (report.articles, report.rejected) == (19, 1)
+        assert set(store.known_articles([f"n{k}" for k in range(20)])) == {f"n{k}" for k in range(20)} - {
+            "n7"
+        }
+        assert store.check() == []
+    finally:
+        store.close()
+    assert report.problems == [
+        "feed.jsonl:8: article n7: not stored, internal error (OverflowError: simulated bug); "
+        "this is a bug in newsfuse, please report it with the article"
+    ]
+
+
+def test_a_bug_on_one_story_does_not_stop_the_other_briefings(
+    tmp_path: Path, duc_articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unexpected exception summarizing one story stopped the refresher thread for all."""
+    import newsfuse.pipeline
+    from newsfuse.config import Options
+    from newsfuse.stream.refresh import Refresher
+
+    store = open_store(tmp_path / "stories.db")
+    try:
+        run_stream(duc_articles[:6], store, briefings=False)
+        stale = store.stale_stories()
+        assert len(stale) >= 2
+        real = newsfuse.pipeline.summarize
+
+        def broken_on_one(documents: object, *, options: object, cluster_id: str = "cluster") -> object:
+            if cluster_id == stale[0]:
+                raise ZeroDivisionError("simulated bug")
+            return real(documents, options=options, cluster_id=cluster_id)
+
+        monkeypatch.setattr(newsfuse.pipeline, "summarize", broken_on_one)
+        refresher = Refresher(store.url, Options(encoder="lexical")).start()
+        refresher.finish()
+        assert store.stale_stories() == [stale[0]]
+        assert refresher.briefings == len(stale) - 1
+    finally:
+        store.close()

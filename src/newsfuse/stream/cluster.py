@@ -67,12 +67,14 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One incoming report; ``date`` is ISO 8601 (YYYY-MM-DD)."""
+    """One incoming report; ``date`` is ISO 8601 (YYYY-MM-DD); ``where`` names the line it came
+    from ("feed.jsonl:12"), for messages, when it was read from one."""
 
     id: str
     date: str
     title: str
     text: str
+    where: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ def article_from_dict(record: Mapping[str, Any], where: str) -> Article:
     if not text:
         raise InputError(f"{where}: article {article_id}: 'text' is missing or empty")
     title = _storable(title, "title", f"{where}: article {article_id}")
-    return Article(id=article_id, date=date, title=title.strip(), text=text)
+    return Article(id=article_id, date=date, title=title.strip(), text=text, where=where)
 
 
 def article_text(article: Article, lead_words: int) -> str:
