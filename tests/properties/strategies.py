@@ -61,6 +61,51 @@ def messy_text(max_pieces: int = 30) -> st.SearchStrategy[str]:
     )
 
 
+_NAMES = (
+    "Governor Elena Varga",
+    "the mayor",
+    "Police",
+    "He",
+    "She",
+    "The company",
+    "Officials",
+    "A neighbor",
+)
+_VERBS = ("said", "denied", "announced", "reported", "warned", "told reporters")
+_WHEN = (
+    "on Monday",
+    "tomorrow",
+    "yesterday",
+    "last year",
+    "on Dec. 25",
+    "on December 31, 9999",
+    "in 2016",
+    "",
+)
+
+
+@st.composite
+def news_text(draw: st.DrawFn) -> str:
+    """Report-like paragraphs (enough words to be kept) with adversarial pieces spliced in, so the
+    whole pipeline runs on them: quotes, dates at the calendar's ends, markup, control characters."""
+    sentences = []
+    for _ in range(draw(st.integers(3, 12))):
+        who, verb, when = (
+            draw(st.sampled_from(_NAMES)),
+            draw(st.sampled_from(_VERBS)),
+            draw(st.sampled_from(_WHEN)),
+        )
+        number = draw(st.integers(0, 10**7))
+        what = f"the storm cut power to {number:,} homes {when}".strip()
+        sentence = draw(
+            st.sampled_from([f"{who} {verb} {what}.", f"“{what.capitalize()},” {who.lower()} {verb}."])
+        )
+        if draw(st.booleans()):
+            sentence += draw(st.sampled_from(FRAGMENTS))
+        sentences.append(sentence)
+    return draw(st.sampled_from([" ", "\n", "\n\n"])).join(sentences)
+
+
 #: Any JSON value (as Python objects), with adversarial strings.
 JSON_SCALARS = st.one_of(
     st.none(),

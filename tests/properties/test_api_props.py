@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 pytest.importorskip("fastapi", reason="the server extra is not installed: pip install 'newsfuse[server]'")
@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from newsfuse.server import ServerSettings, create_app
 
-from .strategies import DATE_STRINGS, JSON_SCALARS, JSON_VALUES, budget, messy_text
+from .strategies import DATE_STRINGS, JSON_SCALARS, JSON_VALUES, budget, messy_text, news_text
 
 SECTION_NAMES = st.sampled_from(["quotes", "facts", "disagreements", "timeline", "all", "gossip", ""])
 
@@ -53,11 +53,47 @@ BODY = st.fixed_dictionaries(
 )
 
 
+def _whole(text: str) -> str:
+    """Text pydantic takes as a JSON string (it refuses lone surrogates, with 422)."""
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+
+
+#: Requests the API must answer with a briefing: well-formed, with any text in them.
+VALID_BODY = st.fixed_dictionaries(
+    {
+        "documents": st.lists(
+            st.fixed_dictionaries(
+                {"text": st.one_of(news_text(), messy_text()).map(_whole).filter(str.strip)},
+                optional={
+                    "title": messy_text(4).map(_whole),
+                    "source": messy_text(4).map(_whole),
+                    "date": st.dates().map(lambda d: d.isoformat()),
+                    "format": st.sampled_from(["auto", "text", "html"]),
+                },
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+    },
+    optional={
+        "id": messy_text(3).map(_whole).filter(lambda t: 0 < len(t) <= 200),
+        "options": st.fixed_dictionaries(
+            {},
+            optional={
+                "words": st.integers(10, 5000),
+                "sections": st.lists(
+                    st.sampled_from(["quotes", "facts", "disagreements", "timeline", "all"])
+                ),
+            },
+        ),
+        "evidence": st.booleans(),
+    },
+)
+
+
 @pytest.fixture(scope="module")
 def api() -> Iterator[TestClient]:
-    settings = ServerSettings(
-        encoder="lexical", max_request_bytes=50_000, max_documents=3, max_document_chars=5_000
-    )
+    settings = ServerSettings(encoder="lexical", max_documents=3)
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         yield client
 
@@ -65,6 +101,7 @@ def api() -> Iterator[TestClient]:
 def _answer(api: TestClient, content: bytes, check_briefing: Callable[..., None]) -> None:
     response = api.post("/v1/briefings", content=content, headers={"content-type": "application/json"})
     body: Any = response.json()
+    event(f"HTTP {response.status_code}")  # the mix of answers, shown by --hypothesis-show-statistics
     if response.status_code == 200:
         check_briefing(body)
         return
@@ -74,6 +111,18 @@ def _answer(api: TestClient, content: bytes, check_briefing: Callable[..., None]
     assert (
         body["error"]["code"] in ("http_error", "too_large", "invalid_request") and body["error"]["message"]
     )
+
+
+@budget(40)
+@given(body=VALID_BODY)
+def test_well_formed_requests_get_a_briefing(
+    api: TestClient, check_briefing: Callable[..., None], body: Any
+) -> None:
+    """Whatever the text, dates and options, a well-formed request is answered with a briefing."""
+    response = api.post("/v1/briefings", json=body)
+    assert response.status_code == 200, response.text
+    check_briefing(response.json())
+    event("with a summary" if response.json()["summary"] else "no usable text")
 
 
 @budget(40)

@@ -9,12 +9,13 @@ from newsfuse.ingest.clean import clean_cluster
 from newsfuse.model import KINDS, STATUSES, Document
 from newsfuse.segment import segment
 
-from .strategies import budget, messy_text
+from .strategies import budget, messy_text, news_text
 
 
 @budget(60)
 @given(
-    texts=st.lists(messy_text(), min_size=1, max_size=3), kinds=st.lists(st.sampled_from(["article", "html"]))
+    texts=st.lists(st.one_of(messy_text(), news_text()), min_size=1, max_size=3),
+    kinds=st.lists(st.sampled_from(["article", "html"])),
 )
 def test_cleaning_and_splitting_never_fail(texts: list[str], kinds: list[str]) -> None:
     documents = [

@@ -12,7 +12,7 @@ from newsfuse.errors import InputError
 from newsfuse.ingest.metadata import extract_metadata, metadata_line, parse_date
 from newsfuse.stream.cluster import article_from_dict
 
-from .strategies import DATE_STRINGS, budget, messy_text
+from .strategies import DATE_STRINGS, budget, messy_text, news_text
 
 
 def _valid_iso(value: str) -> None:
@@ -26,7 +26,8 @@ def _valid_iso(value: str) -> None:
 
 @budget(300)
 @given(
-    text=messy_text(), anchor=st.one_of(st.none(), st.dates(), st.sampled_from([dt.date.min, dt.date.max]))
+    text=st.one_of(messy_text(), news_text()),
+    anchor=st.one_of(st.none(), st.dates(), st.sampled_from([dt.date.min, dt.date.max])),
 )
 def test_find_dates_gives_real_dates_at_their_place(text: str, anchor: dt.date | None) -> None:
     for mention in find_dates(text, anchor):
@@ -35,7 +36,7 @@ def test_find_dates_gives_real_dates_at_their_place(text: str, anchor: dt.date |
 
 
 @budget(200)
-@given(text=messy_text())
+@given(text=st.one_of(messy_text(), news_text()))
 def test_metadata_dates_are_real_dates(text: str) -> None:
     found = parse_date(text)
     assert found is None or dt.date.fromisoformat(found)

@@ -6,7 +6,7 @@ import gzip
 import tempfile
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from newsfuse.errors import NewsfuseError
@@ -65,9 +65,13 @@ def test_files_give_clusters_or_newsfuse_errors(files: list[tuple[str, bytes]], 
             path.write_bytes(data)
             paths.append(path)
         try:
-            _check(list(read_clusters([folder] if as_directory else paths)))
+            clusters = list(read_clusters([folder] if as_directory else paths))
         except NewsfuseError as exc:
             assert str(exc)
+            event(f"refused: {type(exc).__name__}")
+        else:
+            _check(clusters)
+            event("read" if all(c.error is None for c in clusters) else "read, with bad lines")
 
 
 @budget(200)
@@ -77,5 +81,6 @@ def test_jsonl_lines_give_one_cluster_each(lines: list[str]) -> None:
     clusters = list(iter_jsonl_clusters(lines, "in.jsonl"))
     assert len(clusters) == sum(1 for line in lines if line.strip())
     _check(clusters)
+    event(f"{sum(c.error is None for c in clusters)} of {len(clusters)} lines are clusters")
     for cluster in clusters:
         assert cluster.error is None or cluster.error.startswith("in.jsonl:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from newsfuse.stream.runner import StreamReport, read_articles, run_stream
@@ -65,6 +65,7 @@ def test_a_bad_line_never_costs_a_good_article(
             briefings=False,
             report=report,
         )
+        event(f"{report.rejected} bad lines rejected")
         stored = store.known_articles(sorted(good))
         assert set(stored) == set(good), "every good article is stored"
         assert report.articles + report.repeated + report.rejected == sum(1 for line in lines if line.strip())
