@@ -65,8 +65,8 @@ VALID_BODY = st.fixed_dictionaries(
             st.fixed_dictionaries(
                 {"text": st.one_of(news_text(), messy_text()).map(_whole).filter(str.strip)},
                 optional={
-                    "title": messy_text(4).map(_whole),
-                    "source": messy_text(4).map(_whole),
+                    "title": messy_text(4).map(lambda t: _whole(t)[:500]),  # the API's limit
+                    "source": messy_text(4).map(lambda t: _whole(t)[:500]),
                     "date": st.dates().map(lambda d: d.isoformat()),
                     "format": st.sampled_from(["auto", "text", "html"]),
                 },
