@@ -70,3 +70,22 @@ def test_records_carry_their_options_and_a_resume_with_others_is_refused(
         json.dumps(json.loads(line)["options"]) for line in out.read_text(encoding="utf-8").splitlines()
     }
     assert len(options) == 1
+
+
+def test_an_error_record_for_an_id_with_half_a_character_is_written(tmp_path: Path) -> None:
+    """The id of a cluster that fails is written too: half a character in it must not break the line."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "s\ud800", "documents": []})
+        + "\n"
+        + json.dumps({"id": "t\ud800", "documents": 5})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    report = run_batch([source], out, options=Options(encoder="lexical"))
+    assert (report.written, report.errors) == (2, 2)
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "s\ufffd",
+        "t\ufffd",
+    ]

@@ -140,7 +140,9 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int | float)):
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: 'id' must be a string or a number")
     # A missing, null or blank id is the line's number, never the text "None".
-    cluster_id = str(raw_id) if raw_id is not None and str(raw_id).strip() else f"line-{number}"
+    cluster_id = (
+        _whole_characters(str(raw_id)) if raw_id is not None and str(raw_id).strip() else f"line-{number}"
+    )
     documents = record.get("documents")
     if isinstance(documents, str):
         documents = split_multinews(documents)
@@ -154,7 +156,6 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
         return Cluster(
             id=cluster_id, documents=(), error=f"{where}: 'documents' is empty; give at least one report"
         )
-    cluster_id = _whole_characters(cluster_id)
     docs = documents_from_texts([_whole_characters(d) for d in documents], prefix="d", source=f"{cluster_id}")
     return Cluster(id=cluster_id, documents=docs)
 
