@@ -177,3 +177,36 @@ def test_stdin_that_is_not_utf8_is_read_like_a_file(check_briefing: Callable[...
     briefing = json.loads(result.stdout.decode("utf-8"))
     check_briefing(briefing)
     assert "storm é hit" in briefing["summary"][0]["text"]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(tmp_path: Path) -> None:
+    """A name of raw bytes (Linux allows them) reached the JSON output as a lone surrogate, which
+    a UTF-8 terminal cannot print: an internal error instead of a briefing."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    try:
+        with open(os.fsencode(folder) + b"/caf\xe9.txt", "w", encoding="utf-8") as handle:
+            handle.write(
+                "The storm reached the coast on Monday night and cut power to thousands of homes, officials "
+                "said. Crews worked through the night to restore the lines before morning, the utility said.\n"
+            )
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsfuse.cli",
+            "summarize",
+            str(folder),
+            "--format",
+            "json",
+            "--encoder",
+            "lexical",
+        ],
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"][0]["source"].endswith("caf\ufffd.txt")

@@ -203,8 +203,10 @@ def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
         for source, text in _read_file_documents(path):
             text = _cap(text, source)
             kind = "html" if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text) else "article"
+            # A file name of raw bytes (not UTF-8) holds lone surrogates that no UTF-8 output can print.
+            source = _whole_characters(source)
             docs.append(Document(id=f"d{len(docs) + 1}", source=source, text=text, raw=text, kind=kind))
-    return Cluster(id=cluster_id, documents=tuple(docs))
+    return Cluster(id=_whole_characters(cluster_id), documents=tuple(docs))
 
 
 def _read_stdin() -> Iterator[Cluster]:
