@@ -139,7 +139,9 @@ class ResultWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one record as one complete line, durable when this returns."""
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        # "replace": a message naming a file whose name is raw bytes (not UTF-8) holds lone
+        # surrogates; the line is still written, with "?" for them.
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", errors="replace")
         view = memoryview(data)
         while view:  # os.write may write less than asked (rare on regular files); finish the line
             written = os.write(self._fd, view)

@@ -89,3 +89,19 @@ def test_an_error_record_for_an_id_with_half_a_character_is_written(tmp_path: Pa
         "s\ufffd",
         "t\ufffd",
     ]
+
+
+def test_an_input_name_that_is_not_utf8_still_gives_error_records(tmp_path: Path) -> None:
+    """Error records name their line (``path:line``); a path of raw bytes must not break them."""
+    import os
+
+    try:
+        with open(os.fsencode(tmp_path) + b"/caf\xe9.jsonl", "w", encoding="utf-8") as handle:
+            handle.write("{not json\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (source,) = tmp_path.glob("caf*.jsonl")
+    out = tmp_path / "out.jsonl"
+    report = run_batch([source], out, options=Options(encoder="lexical"))
+    assert (report.written, report.errors) == (1, 1)
+    assert "not JSON" in json.loads(out.read_text(encoding="utf-8"))["error"]
