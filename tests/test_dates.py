@@ -60,3 +60,23 @@ def test_expression_is_the_date_as_written() -> None:
 def test_weekday_direction_follows_the_words_before_it(sentence: str, expected: str) -> None:
     (mention,) = find_dates(sentence, date(2026, 3, 12))
     assert mention.iso == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("The storm will reach the coast tomorrow, forecasters said.", date.max),
+        ("The council will vote on Monday, the mayor said.", date.max),
+        ("The council meets next Friday to decide.", date.max),
+        ("The bridge was closed yesterday after the flood.", date.min),
+        ("The bridge was closed on Sunday after the flood.", date.min),
+        ("Sales fell last month and last year.", date.min),
+        ("The ruling on Dec. 28 surprised everyone.", date.min),
+    ],
+)
+def test_dates_past_the_ends_of_the_calendar_are_left_out(sentence: str, anchor: date) -> None:
+    """Issue 15.4: a report dated 9999-12-31 saying "tomorrow" raised OverflowError (a traceback
+    in the CLI, HTTP 500 in the API). A date the calendar cannot hold is left out, not guessed."""
+    found = find_dates(sentence, anchor)
+    assert all(1 <= int(m.iso[:4]) <= 9999 for m in found), found
+    assert all(m.expression.lower() not in ("tomorrow", "yesterday", "last year") for m in found)

@@ -110,3 +110,52 @@ def test_huge_document_is_cut_not_refused(tmp_path: Path) -> None:
     path.write_text("The storm hit the coast. " * (MAX_DOCUMENT_CHARS // 10))
     (cluster,) = read_clusters([path])
     assert len(cluster.documents[0].raw) == MAX_DOCUMENT_CHARS
+
+
+@pytest.mark.parametrize(
+    ("line", "cluster_id", "error"),
+    [
+        ('{"id": null, "documents": ["a report"]}', "line-3", None),
+        ('{"documents": ["a report"]}', "line-3", None),
+        ('{"id": "  ", "documents": ["a report"]}', "line-3", None),
+        ('{"id": 7, "documents": ["a report"]}', "7", None),
+        ('{"id": " story 1 ", "documents": ["a report"]}', " story 1 ", None),
+        ('{"id": ["a"], "documents": ["a report"]}', "line-3", "'id' must be a string or a number"),
+        ('{"id": true, "documents": ["a report"]}', "line-3", "'id' must be a string or a number"),
+        ('{"id": {"x": 1}, "documents": ["a report"]}', "line-3", "'id' must be a string or a number"),
+    ],
+)
+def test_cluster_ids_are_strings_or_the_line_number(line: str, cluster_id: str, error: str | None) -> None:
+    """Issue 15.18: ``"id": null`` became the id "None"."""
+    from newsfuse.ingest.readers import iter_jsonl_clusters
+
+    (cluster,) = iter_jsonl_clusters(["", "", line], "in.jsonl")
+    assert cluster.id == cluster_id
+    if error is None:
+        assert cluster.error is None and cluster.documents
+    else:
+        assert cluster.error == f"in.jsonl:3: {error}"
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [("[" * 100_000, "not usable JSON (RecursionError)"), ("1" * 5000, "not usable JSON (ValueError)")],
+)
+def test_json_that_python_cannot_hold_is_a_bad_line(line: str, error: str) -> None:
+    """Valid-looking JSON that json.loads refuses with other exceptions than JSONDecodeError."""
+    from newsfuse.ingest.readers import iter_jsonl_clusters
+
+    (cluster,) = iter_jsonl_clusters([line], "in.jsonl")
+    assert cluster.error == f"in.jsonl:1: {error}"
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """JSON may escape half a character ("\\ud800"); Python keeps it as a lone surrogate, which no
+    UTF-8 output can hold (summarize and batch then failed on writing). Found by the property tests."""
+    from newsfuse.ingest.readers import iter_jsonl_clusters
+
+    (cluster,) = iter_jsonl_clusters(
+        ['{"id": "s\\ud800", "documents": ["a \\ud800 b \\ud83d\\ude00"]}'], "in.jsonl"
+    )
+    assert cluster.id == "s\ufffd"
+    assert cluster.documents[0].text == "a \ufffd b \U0001f600"

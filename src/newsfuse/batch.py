@@ -1,12 +1,15 @@
 """Resumable batch runs: one JSON line per input cluster, on a local process pool or on Ray Data.
 
-Each output line is ``{"id", "briefing": {...}}`` (the versioned ``briefing_to_dict`` form) or
-``{"id", "error": "..."}``. Why the output file is also the checkpoint:
+Each output line is ``{"id", "options", "briefing": {...}}`` (the versioned ``briefing_to_dict``
+form) or ``{"id", "options", "error": "..."}``; ``options`` holds every ``Options`` field the record
+was made with. Why the output file is also the checkpoint:
 
 * every line is written with one ``write`` of the complete line, then flushed and fsynced, so a
   line that is in the file is whole and durable; a SIGKILL can at worst leave the last line torn;
 * on start ``ResultWriter`` truncates a torn last line (everything after the last newline), reads
   the ids already written, and the run skips them;
+* a resume with other options than the records already written is refused (``_check_resume``),
+  so one file never mixes, say, 250-word and 60-word briefings;
 * results are written in input order (an ordered ``imap``; Ray Data with ``preserve_order``), so
   the same input gives the same file however many workers ran it, and however often it resumed.
 
@@ -15,10 +18,12 @@ Workers load the encoder once each (the pool initializer, or a Ray actor's const
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +38,7 @@ __all__ = [
     "BatchReport",
     "Progress",
     "ResultWriter",
+    "options_stamp",
     "run_batch",
     "summarize_record",
 ]
@@ -72,6 +78,9 @@ class BatchReport:
     duplicates: int = 0
     seconds: float = 0.0
     error_ids: list[str] = field(default_factory=list)
+    # Inputs that could not be read to the end (missing, truncated .gz): the clusters before the
+    # problem were written; the message names the input.
+    input_errors: list[str] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -87,9 +96,18 @@ class ResultWriter:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.done: set[str] = set()
+        # The options of the records already written (``options_stamp`` form, as JSON) and how
+        # many records carry none (written before records carried them).
+        self.options: set[str] = set()
+        self.unstamped = 0
         self._fd = -1
+        if not self.path.parent.is_dir():
+            raise InputError(f"{self.path}: cannot write there: folder {self.path.parent} does not exist")
         self._repair_and_scan()
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write there ({exc.strerror})") from exc
 
     def _repair_and_scan(self) -> None:
         try:
@@ -111,14 +129,20 @@ class ResultWriter:
             try:
                 record = json.loads(line)
                 self.done.add(str(record["id"]))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            except (ValueError, RecursionError, KeyError, TypeError) as exc:
                 raise InputError(
                     f"{self.path}:{number}: not a newsfuse batch record; use another output file"
                 ) from exc
+            if "options" in record:
+                self.options.add(json.dumps(record["options"], sort_keys=True))
+            else:
+                self.unstamped += 1
 
     def write(self, record: dict[str, Any]) -> None:
         """Append one record as one complete line, durable when this returns."""
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        # "replace": a message naming a file whose name is raw bytes (not UTF-8) holds lone
+        # surrogates; the line is still written, with "?" for them.
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", errors="replace")
         view = memoryview(data)
         while view:  # os.write may write less than asked (rare on regular files); finish the line
             written = os.write(self._fd, view)
@@ -156,6 +180,43 @@ def summarize_record(cluster: Cluster, options: Options) -> dict[str, Any]:
         log.exception("%s: unexpected failure", cluster.id)
         return {"id": cluster.id, "error": f"{cluster.id}: internal error: {type(exc).__name__}: {exc}"}
     return {"id": cluster.id, "briefing": briefing_to_dict(briefing)}
+
+
+def options_stamp(options: Options) -> dict[str, Any]:
+    """The options a record was made with, as JSON values (every field changes the briefing)."""
+    return json.loads(json.dumps(dataclasses.asdict(options)))
+
+
+def _check_resume(writer: ResultWriter, stamp: dict[str, Any]) -> None:
+    """Refuse to add records made with other options than those already in the output."""
+    if writer.unstamped:
+        log.warning(
+            "%s: %d records carry no options (an older newsfuse wrote them); not checked against this run's",
+            writer.path,
+            writer.unstamped,
+        )
+    ours = json.dumps(stamp, sort_keys=True)
+    for theirs in sorted(writer.options - {ours}):
+        found = json.loads(theirs)
+        keys = [*stamp, *(key for key in found if key not in stamp)]  # in the order of Options
+        differ = [
+            f"{key} {json.dumps(found.get(key))}, this run {json.dumps(stamp.get(key))}"
+            for key in keys
+            if found.get(key) != stamp.get(key)
+        ]
+        raise ConfigError(
+            f"{writer.path}: was written with other options ({'; '.join(differ)}); "
+            "resume with the same options or write to another file"
+        )
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    if str(a) == "-" or str(b) == "-":
+        return False
+    a, b = Path(a), Path(b)
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
 
 
 # --- local process pool -------------------------------------------------------------------
@@ -272,7 +333,7 @@ def _count_clusters(paths: Sequence[str | Path]) -> int | None:
         try:
             with opener(name, "rb") as handle:  # type: ignore[operator]
                 total += sum(1 for line in handle if line.strip())
-        except OSError:
+        except (OSError, EOFError, zlib.error):  # unreadable or cut short: reading will say so
             return None
     return total
 
@@ -297,14 +358,27 @@ def run_batch(
         raise ConfigError(f"engine: unknown engine {engine!r}; choose {' or '.join(ENGINES)}")
     if workers < 1:
         raise ConfigError(f"workers: {workers} must be at least 1")
+    for source in inputs:
+        if _same_file(source, output):
+            raise ConfigError(f"{output}: the output is also an input; choose another output file")
+    stamp = options_stamp(options)
     report = BatchReport()
     start = time.perf_counter()
     with ResultWriter(output) as writer:
+        _check_resume(writer, stamp)
         done_before = frozenset(writer.done)
         seen: set[str] = set()
 
+        def readable() -> Iterator[Cluster]:
+            # Input by input, so one that fails part-way keeps what it gave and the others still run.
+            for source in inputs:
+                try:
+                    yield from read_clusters([source])
+                except NewsfuseError as exc:
+                    report.input_errors.append(str(exc))
+
         def pending() -> Iterator[Cluster]:
-            for cluster in read_clusters(inputs):
+            for cluster in readable():
                 if cluster.id in seen:
                     report.duplicates += 1
                     log.warning("%s: id repeated in the input; only its first cluster is written", cluster.id)
@@ -326,6 +400,7 @@ def run_batch(
                 total = max(total - len(done_before), 0)  # assumes the done ids came from this input
             records = _run_local(pending(), options, workers)
         for record in records:
+            record = {"id": record["id"], "options": stamp, **record}
             writer.write(record)
             report.written += 1
             if "error" in record:

@@ -1,7 +1,9 @@
 """The ``newsfuse`` command: parse arguments, call the library, turn its errors into one line.
 
 Subcommands live in ``newsfuse.commands`` (one module each, listed in ``COMMANDS``). Exit codes:
-0 done, 1 the input or options could not be used, 2 usage error (argparse), 130 interrupted.
+0 done, 1 the input or options could not be used (or some inputs failed; the good ones are still
+written), 2 usage error (argparse), 70 internal error (a bug: one line naming the command and its
+input, the traceback with ``-v``), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -50,6 +52,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the last resort: a bug is one line naming the input, not a traceback
+        from newsfuse.commands.inputs import internal_error
+
+        print(f"newsfuse: error: {internal_error(_invocation(args), exc)}", file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+#: Exit code of an unexpected exception (sysexits' EX_SOFTWARE), apart from bad input (1).
+INTERNAL_ERROR = 70
+
+
+def _invocation(args: argparse.Namespace) -> str:
+    """The command and what it was given ("summarize a.txt b.txt", "stories list --db x.db")."""
+    parts = [args.command, getattr(args, "action", None) or ""]
+    for name in ("paths", "inputs", "data", "input", "story_id"):
+        value = getattr(args, name, None)
+        if value:
+            parts += [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    db = getattr(args, "db", None)
+    if db:
+        scheme, _, rest = str(db).rpartition("://")
+        host = rest.rsplit("@", 1)
+        # A PostgreSQL URL may carry a password: keep only the user name.
+        parts += [
+            "--db",
+            f"{scheme}://{host[0].split(':')[0]}@{host[1]}" if scheme and len(host) == 2 else db,
+        ]
+    return " ".join(p for p in parts if p)
 
 
 if __name__ == "__main__":

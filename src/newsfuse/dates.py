@@ -178,9 +178,14 @@ def _value(kind: str, match: re.Match[str], anchor: date | None, *, future: bool
         return groups["y"]
     if anchor is None:
         return None
-    if kind == "rel":
-        return _relative(groups["rel"], anchor)
-    return _weekday(groups["w"], groups["last"] or "", anchor, future=future)
+    try:
+        if kind == "rel":
+            iso = _relative(groups["rel"], anchor)
+        else:
+            iso = _weekday(groups["w"], groups["last"] or "", anchor, future=future)
+    except OverflowError:  # past the calendar's ends ("tomorrow" in a report dated 9999-12-31)
+        return None
+    return None if iso.startswith("0000") else iso  # year 0 ("last year" in 0001) does not exist
 
 
 def parse_date(text: str) -> str | None:

@@ -131,6 +131,10 @@ def evaluate(
     """
     from rouge_score import rouge_scorer
 
+    if limit is not None and limit < 1:
+        raise ConfigError(f"limit: {limit} must be at least 1 (None scores every cluster)")
+    if skip < 0:
+        raise ConfigError(f"skip: {skip} must be 0 or more")
     options = options or Options()
     summarize_fn = _system(system, options)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)

@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "KINDS",
     "SCHEMA_VERSION",
+    "STATUSES",
     "Briefing",
     "Disagreement",
     "Document",
@@ -31,6 +33,9 @@ SCHEMA_VERSION = "1.1"
 
 #: Document.kind values.
 KINDS = ("article", "web", "transcript", "html")
+#: Document.status values (the JSON schema's enum follows them): only "kept" documents feed the
+#: summary.
+STATUSES = ("kept", "junk", "off-topic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +191,16 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "documents": [_document_dict(d) for d in briefing.documents],
     }
     if "quotes" in briefing.sections:
-        # ``sentence`` indexes the in-memory sentence list, which the JSON form does not carry.
+        # ``sentence`` indexes the in-memory sentence list, which the JSON form does not carry. A
+        # speaker is a name or null (the schema's promise), even if attribution left it blank.
         out["quotes"] = [
-            {"text": q.text, "speaker": q.speaker, "doc_id": q.doc_id, "start": q.start, "end": q.end}
+            {
+                "text": q.text,
+                "speaker": q.speaker if q.speaker and q.speaker.strip() else None,
+                "doc_id": q.doc_id,
+                "start": q.start,
+                "end": q.end,
+            }
             for q in briefing.quotes
         ]
     if "facts" in briefing.sections:

@@ -20,17 +20,19 @@ def briefing(sony_dir: Path):
     return summarize(cluster.documents, options=Options(words=80, sections=SECTIONS), cluster_id="sony")
 
 
-def test_default_briefing_has_no_sections(sony_dir: Path) -> None:
+def test_default_briefing_has_no_sections(sony_dir: Path, check_briefing) -> None:
     cluster = next(iter(read_clusters([sony_dir])))
     plain = summarize(cluster.documents, options=Options(words=60, encoder="lexical"))
     data = json.loads(render(plain, "json"))
+    check_briefing(data)
     assert not set(SECTIONS) & set(data)
     assert plain.quotes == () and plain.timeline == ()
     assert "Quotes" not in render(plain, "text")
 
 
-def test_json_carries_every_section(briefing) -> None:
+def test_json_carries_every_section(briefing, check_briefing) -> None:
     data = json.loads(render(briefing, "json"))
+    check_briefing(data)
     assert data["schema_version"] == SCHEMA_VERSION
     assert {"quotes", "facts", "disagreements", "timeline"} <= set(data)
     quote = next(q for q in data["quotes"] if q["text"].startswith("We respect"))

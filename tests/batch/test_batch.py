@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,9 @@ def test_writer_refuses_a_file_that_is_not_batch_output(tmp_path: Path) -> None:
         ResultWriter(out)
 
 
-def test_batch_writes_briefings_and_errors_then_resumes(tmp_path: Path, dev_rows: list[dict]) -> None:
+def test_batch_writes_briefings_and_errors_then_resumes(
+    tmp_path: Path, dev_rows: list[dict], check_briefing: Callable[..., None]
+) -> None:
     clusters = [*dev_rows[:3], {"id": "empty", "documents": []}]
     source = _write_input(tmp_path / "in.jsonl", clusters, bad_line=True)
     out = tmp_path / "out.jsonl"
@@ -63,10 +66,13 @@ def test_batch_writes_briefings_and_errors_then_resumes(tmp_path: Path, dev_rows
     records = _records(out)
     assert [r["id"] for r in records] == [clusters[0]["id"], "line-2", *[c["id"] for c in clusters[1:]]]
     assert "not JSON" in records[1]["error"]
-    assert records[-1] == {"id": "empty", "error": "empty: no documents"}
+    assert records[-1]["error"] == f"{source}:5: 'documents' is empty; give at least one report"
+    assert records[-1]["options"]["words"] == Options().words
     for record in (records[0], records[2], records[3]):
         assert record["briefing"]["id"] == record["id"]
         assert record["briefing"]["summary"], record["id"]
+        check_briefing(record["briefing"])
+        assert set(record) == {"id", "options", "briefing"}
     assert (report.written, report.errors, report.skipped) == (5, 2, 0)
 
     again = run_batch([source], out)

@@ -79,6 +79,36 @@ def test_non_public_addresses_are_refused(address: str) -> None:
     assert not is_public(ipaddress.ip_address(address))
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a9fe:a9fe",  # NAT64 (RFC 6052) of 169.254.169.254, the cloud metadata service
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b::10.0.0.1",
+        "64:ff9b:1::a9fe:a9fe",  # local-use NAT64 prefix (RFC 8215): never public
+        "64:ff9b:1:ffff::5db8:d822",
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "2002:a9fe:a9fe::1",  # 6to4 of 169.254.169.254
+        "2002:c0a8:101::",  # 6to4 of 192.168.1.1
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+        "2001:0:a00:1:8000:63bf:a247:27dd",  # Teredo, server 10.0.0.1
+        "::7f00:1",  # IPv4-compatible 127.0.0.1
+        "::a9fe:a9fe",  # IPv4-compatible 169.254.169.254
+        "::ffff:0:7f00:1",  # IPv4-translated (SIIT) 127.0.0.1
+        "::ffff:169.254.169.254",
+    ],
+)
+def test_ipv6_forms_of_non_public_ipv4_are_refused(address: str) -> None:
+    """Issue 15.9: IPv6 addresses that carry an IPv4 address reach that address (through a
+    NAT64 gateway, a 6to4 or Teredo relay, or the host's own stack), so the IPv4 decides."""
+    assert not is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::5db8:d822", "2002:5db8:d822::1", "::ffff:93.184.216.34"])
+def test_ipv6_forms_of_public_ipv4_pass(address: str) -> None:
+    assert is_public(ipaddress.ip_address(address))
+
+
 def test_public_addresses_pass() -> None:
     assert is_public(ipaddress.ip_address("93.184.216.34")) and is_public(
         ipaddress.ip_address("2606:4700::1")
@@ -94,6 +124,8 @@ def test_public_addresses_pass() -> None:
         "http://169.254.169.254/latest/meta-data/",
         "http://10.0.0.1/",
         "http://0x7f000001/",
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/",
+        "http://[2002:7f00:1::1]/",
     ],
 )
 def test_fetch_refuses_non_public_hosts(url: str) -> None:

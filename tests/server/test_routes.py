@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,10 @@ def sony_response(client: TestClient, sony_documents: list[dict[str, str]]) -> d
     return response.json()
 
 
-def test_briefing_matches_the_cli_json(sony_response: dict[str, Any], sony_dir: Path) -> None:
+def test_briefing_matches_the_cli_json(
+    sony_response: dict[str, Any], sony_dir: Path, check_briefing: Callable[..., None]
+) -> None:
+    check_briefing(sony_response)
     cluster = next(read_clusters([sony_dir]))
     briefing = summarize(cluster.documents, options=Options(sections=SECTIONS), cluster_id=cluster.id)
     cli = json.loads(json.dumps(briefing_to_dict(briefing)))  # as the CLI prints it
@@ -72,13 +76,16 @@ def test_evidence_spans_point_at_the_cited_passages(sony_response: dict[str, Any
     assert others and sum(s["score"] >= 0.5 for s in others) >= len(others) // 2
 
 
-def test_evidence_can_be_left_out(client: TestClient, sony_documents: list[dict[str, str]]) -> None:
+def test_evidence_can_be_left_out(
+    client: TestClient, sony_documents: list[dict[str, str]], check_briefing: Callable[..., None]
+) -> None:
     short = [{"text": d["text"][:1500]} for d in sony_documents[:2]]
     response = client.post(
         "/v1/briefings", json={"documents": short, "options": {"words": 40}, "evidence": False}
     )
     assert response.status_code == 200, response.text
     body = response.json()
+    check_briefing(body)
     assert "evidence" not in body and "quotes" not in body
     assert [d["source"] for d in body["documents"]] == ["document 1", "document 2"]
 
@@ -93,7 +100,9 @@ def test_the_model_loads_once_per_process(client: TestClient, sony_response: dic
     assert after.misses == before.misses
 
 
-def test_html_documents_are_read_as_pages(client: TestClient, sony_documents: list[dict[str, str]]) -> None:
+def test_html_documents_are_read_as_pages(
+    client: TestClient, sony_documents: list[dict[str, str]], check_briefing: Callable[..., None]
+) -> None:
     article = sony_documents[0]["text"]
     paragraphs = "".join(f"<p>{line}</p>" for line in article.splitlines() if line.strip())
     page = f"<!doctype html><html><head><title>ABC</title></head><body><nav>Home | Sign in</nav><article>{paragraphs}</article></body></html>"
@@ -102,6 +111,7 @@ def test_html_documents_are_read_as_pages(client: TestClient, sony_documents: li
         json={"documents": [{"text": page, "date": "2014-12-19"}, {"text": article, "format": "text"}]},
     )
     assert response.status_code == 200, response.text
+    check_briefing(response.json())
     first, second = response.json()["documents"]
     assert first["kind"] == "html" and first["date"] == "2014-12-19"
     assert second["kind"] != "html"

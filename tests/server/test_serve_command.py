@@ -38,3 +38,19 @@ def test_missing_extra_names_the_install_command(
 def test_bad_settings_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--time-limit", "0"]) == 1
     assert "time_limit" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "65536"])
+def test_a_port_out_of_range_is_one_clear_line(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15.7: ``serve --port 99999`` ended in an OverflowError traceback from bind()."""
+    assert main(["serve", "--port", port]) == 1
+    assert capsys.readouterr().err == f"newsfuse: error: --port {port}: not a TCP port (0 to 65535)\n"
+
+
+def test_help_says_the_api_docs_are_served_offline(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15.19: the help said Swagger UI loads 'from a CDN'; its assets come with the extra."""
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "CDN" not in out.replace("no CDN", "")
+    assert "/docs (Swagger UI) and /redoc (ReDoc), served by this server (no CDN)" in out

@@ -232,3 +232,128 @@ def test_the_refresher_skips_a_story_it_cannot_summarize_and_drains(
         assert refresher.briefings == len(stale) - 1
     finally:
         store.close()
+
+
+def test_nul_and_broken_characters_never_stop_a_stream(db_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 15.2: a NUL (valid JSON ``\\u0000``) stopped a PostgreSQL stream for good, and a lone
+    surrogate (``\\ud800``) stopped both stores. Both stores now get the same text: NUL removed,
+    a lone surrogate replaced by U+FFFD, each with a warning naming the line and the article; an
+    id holding them is refused, naming its line. Every other article is stored."""
+    from newsfuse.stream.runner import read_articles
+
+    records = [
+        {
+            "id": f"n{k}",
+            "date": "2024-05-01",
+            "title": f"Flood report {k}",
+            "text": f"Officials said the river flooded {k} homes in the valley on Monday night.",
+        }
+        for k in range(70)
+    ]
+    records[30]["text"] += " Crews\u0000 kept working."
+    records[31]["title"] = "Flood\u0000 report"
+    records[32]["text"] += " Residents \ud83d waited."
+    records[33]["id"] = "n33\u0000"
+    lines = [json.dumps(r) for r in records]
+    report = StreamReport()
+    store = open_store(db_url)
+    try:
+        run_stream(
+            read_articles(lines, "feed.jsonl", report), store, batch_size=64, briefings=False, report=report
+        )
+        assert (report.articles, report.rejected) == (69, 1)
+        assert report.problems == [
+            "feed.jsonl:34: 'id' holds a NUL or a broken (lone surrogate) character; give a plain text id"
+        ]
+        stored = {a.id: a for s in store.stories(limit=100, junk=True) for a in store.story_articles(s.id)}
+        assert len(stored) == 69
+        assert stored["n30"].text.endswith("Crews kept working.")
+        assert stored["n31"].title == "Flood report"
+        assert stored["n32"].text.endswith("Residents \ufffd waited.")
+    finally:
+        store.close()
+    assert "feed.jsonl:31: article n30: 'text': removed 1 NUL character" in caplog.text
+    assert "feed.jsonl:33: article n32: 'text': replaced 1 lone surrogate" in caplog.text
+
+
+def test_a_read_only_open_never_creates_a_store(db_url: str) -> None:
+    """Issue 15.17: `stories list --db typo.db` made an empty store; read-only opens refuse."""
+    from newsfuse.errors import StoreError
+
+    with pytest.raises(StoreError, match="no story store there"):
+        open_store(db_url, create=False)
+    if "://" not in db_url:
+        assert not Path(db_url).exists()
+    open_store(db_url).close()  # a writer creates it
+    open_store(db_url, create=False).close()
+
+
+def test_a_bug_on_one_article_costs_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The class of issue 15.1/15.2: anything unexpected while clustering or storing one article
+    (simulated here) used to fail its whole batch, and every re-run stopped at the same place.
+    The batch is retried article by article; only the one that fails is rejected, by name."""
+    import newsfuse.stream.cluster
+    from newsfuse.stream.runner import read_articles
+
+    real = newsfuse.stream.cluster.article_junk
+
+    def broken_on_one(article: Article) -> str | None:
+        if article.id == "n7":
+            raise OverflowError("simulated bug")
+        return real(article)
+
+    monkeypatch.setattr(newsfuse.stream.cluster, "article_junk", broken_on_one)
+    lines = [
+        json.dumps(
+            {"id": f"n{k}", "date": "2024-05-01", "title": f"Flood {k}", "text": f"River flooded {k} homes."}
+        )
+        for k in range(20)
+    ]
+    report = StreamReport()
+    store = open_store(tmp_path / "stories.db")
+    try:
+        run_stream(
+            read_articles(lines, "feed.jsonl", report), store, batch_size=8, briefings=False, report=report
+        )
+        assert (report.articles, report.rejected) == (19, 1)
+        assert set(store.known_articles([f"n{k}" for k in range(20)])) == {f"n{k}" for k in range(20)} - {
+            "n7"
+        }
+        assert store.check() == []
+    finally:
+        store.close()
+    assert report.problems == [
+        "feed.jsonl:8: article n7: not stored, internal error (OverflowError: simulated bug); "
+        "this is a bug in newsfuse, please report it with the article"
+    ]
+
+
+def test_a_bug_on_one_story_does_not_stop_the_other_briefings(
+    tmp_path: Path, duc_articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unexpected exception summarizing one story stopped the refresher thread for all."""
+    import newsfuse.pipeline
+    from newsfuse.config import Options
+    from newsfuse.stream.refresh import Refresher
+
+    store = open_store(tmp_path / "stories.db")
+    try:
+        run_stream(duc_articles[:6], store, briefings=False)
+        stale = store.stale_stories()
+        assert len(stale) >= 2
+        real = newsfuse.pipeline.summarize
+
+        def broken_on_one(documents: object, *, options: object, cluster_id: str = "cluster") -> object:
+            if cluster_id == stale[0]:
+                raise ZeroDivisionError("simulated bug")
+            return real(documents, options=options, cluster_id=cluster_id)
+
+        monkeypatch.setattr(newsfuse.pipeline, "summarize", broken_on_one)
+        refresher = Refresher(store.url, Options(encoder="lexical")).start()
+        refresher.finish()
+        assert store.stale_stories() == [stale[0]]
+        assert refresher.briefings == len(stale) - 1
+    finally:
+        store.close()

@@ -106,5 +106,8 @@ def run(args: argparse.Namespace) -> int:
         f"already done, {report.duplicates} repeated ids, {report.rate:.2f} clusters/s -> {args.output}",
         file=sys.stderr,
     )
-    # Like trafilatura's exit codes: failure only when nothing at all could be summarized.
-    return 1 if report.written and report.errors == report.written else 0
+    for problem in report.input_errors:
+        print(f"newsfuse: error: {problem}", file=sys.stderr)
+    # Like trafilatura's exit codes: failure only when nothing at all could be summarized, or
+    # when an input could not be read to its end (the clusters before the problem are written).
+    return 1 if report.input_errors or (report.written and report.errors == report.written) else 0

@@ -42,8 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from newsfuse.config import options_from
+    from newsfuse.errors import ConfigError
     from newsfuse.evaluate import evaluate
 
+    if args.limit is not None and args.limit < 1:
+        raise ConfigError(f"--limit {args.limit}: must be at least 1 (leave it out to score every cluster)")
+    if args.skip < 0:
+        raise ConfigError(f"--skip {args.skip}: must be 0 or more")
     options = options_from(words=args.words, encoder=args.encoder)
     systems = args.system or ["newsfuse"]
     for system in systems:

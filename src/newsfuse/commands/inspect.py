@@ -86,15 +86,27 @@ def _document_text(doc: Document, removed_only: bool) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsfuse.ingest.readers import read_clusters
+    """Like summarize: every readable cluster is shown, each failure is one line on stderr, and
+    the exit code is 1 when anything failed."""
+    from newsfuse.commands.inputs import each_cluster, internal_error, report_error
+    from newsfuse.errors import NewsfuseError
 
     failures = 0
-    for cluster in read_clusters(args.paths):
+    for cluster in each_cluster(args.paths):
         if cluster.error:
-            print(f"newsfuse: error: {cluster.error}")
+            report_error(cluster.error)
             failures += 1
             continue
-        docs = inspect_cluster(cluster.documents, off_topic=not args.no_off_topic)
+        try:
+            docs = inspect_cluster(cluster.documents, off_topic=not args.no_off_topic)
+        except NewsfuseError as exc:
+            report_error(str(exc))
+            failures += 1
+            continue
+        except Exception as exc:  # a bug on one cluster: name it and go on with the others
+            report_error(internal_error(f"cluster {cluster.id}", exc))
+            failures += 1
+            continue
         if args.format == "json":
             print(
                 json.dumps(

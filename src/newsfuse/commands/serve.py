@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve the HTTP API (POST /v1/briefings) and the web page",
         description=(
             "Serve the briefing API and a web page on HOST:PORT. The page needs no external network. "
-            "The API docs are at /docs (Swagger UI, loaded from a CDN) and /openapi.json."
+            "The API docs are at /docs (Swagger UI) and /redoc (ReDoc), served by this server (no CDN), "
+            "and /openapi.json."
         ),
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
@@ -48,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port {args.port}: not a TCP port (0 to 65535)")
     try:
         import uvicorn
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from newsfuse.commands.arguments import add_db, add_words
@@ -46,12 +47,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     refresh.set_defaults(handler=run_refresh)
 
 
+#: What --since takes: a calendar date, YYYY-MM-DD (``date.fromisoformat`` also takes "20240501").
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _check_since(since: str | None) -> None:
+    import datetime as dt
+
+    from newsfuse.errors import ConfigError
+
+    if since is None:
+        return
+    try:
+        if not ISO_DAY.fullmatch(since):
+            raise ValueError(since)
+        dt.date.fromisoformat(since)
+    except ValueError:
+        raise ConfigError(f"--since {since}: not an ISO date (YYYY-MM-DD)") from None
+
+
 def run_list(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from newsfuse.errors import ConfigError
     from newsfuse.stream.store import open_store
 
-    store = open_store(args.db)
+    _check_since(args.since)
+    if args.limit < 1:
+        raise ConfigError(f"--limit {args.limit}: must be at least 1")
+    store = open_store(args.db, create=False)
     try:
         rows = store.stories(limit=args.limit, since=args.since, junk=args.junk)
     finally:
@@ -74,7 +98,7 @@ def run_show(args: argparse.Namespace) -> int:
     from newsfuse.errors import InputError
     from newsfuse.stream.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         row = store.story(args.story_id)
         if row is None:
@@ -110,7 +134,7 @@ def run_refresh(args: argparse.Namespace) -> int:
     from newsfuse.stream.refresh import Refresher
     from newsfuse.stream.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         before = len(store.stale_stories())
         refresher = Refresher(store.url, options_from(words=args.words)).start()

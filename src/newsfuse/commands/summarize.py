@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 
@@ -32,29 +33,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Every cluster that can be summarized is written; each one that cannot is one line on
+    stderr; exit 1 when any failed (``commands/inputs.py``)."""
+    from newsfuse.commands.inputs import each_cluster, internal_error, report_error
     from newsfuse.config import options_from
-    from newsfuse.ingest.readers import read_clusters
+    from newsfuse.errors import NewsfuseError
     from newsfuse.model import briefing_to_dict
     from newsfuse.pipeline import summarize
     from newsfuse.render import render
 
     options = options_from(words=args.words, encoder=args.encoder, sections=args.sections)
-    clusters = list(read_clusters(args.paths))
+    clusters = each_cluster(args.paths)
+    ahead = list(itertools.islice(clusters, 2))  # enough to know whether there is more than one
     # Several clusters in JSON come out as JSON Lines (one compact object per line).
-    as_lines = args.format == "json" and len(clusters) > 1
+    as_lines = args.format == "json" and len(ahead) > 1
     failures = outputs = 0
-    for cluster in clusters:
+    for cluster in itertools.chain(ahead, clusters):
         if cluster.error:
-            print(f"newsfuse: error: {cluster.error}", file=sys.stderr)
+            report_error(cluster.error)
             failures += 1
             continue
-        briefing = summarize(cluster.documents, options=options, cluster_id=cluster.id)
-        if as_lines:
-            text = json.dumps(briefing_to_dict(briefing), ensure_ascii=False)
-        else:
-            if outputs:
-                sys.stdout.write("\n" + "=" * 60 + "\n\n")
-            text = render(briefing, args.format)
+        try:
+            briefing = summarize(cluster.documents, options=options, cluster_id=cluster.id)
+            if as_lines:
+                text = json.dumps(briefing_to_dict(briefing), ensure_ascii=False)
+            else:
+                text = render(briefing, args.format)
+        except NewsfuseError as exc:
+            report_error(str(exc))
+            failures += 1
+            continue
+        except Exception as exc:  # a bug on one cluster: name it and go on with the others
+            report_error(internal_error(f"cluster {cluster.id}", exc))
+            failures += 1
+            continue
+        if outputs and not as_lines:
+            sys.stdout.write("\n" + "=" * 60 + "\n\n")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
         outputs += 1
-    return 1 if failures and not outputs else 0
+    return 1 if failures else 0

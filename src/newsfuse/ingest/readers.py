@@ -10,7 +10,9 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,14 +138,34 @@ def _check_suffix(path: Path) -> None:
         raise InputError(f"{path}: unknown format {suffix!r}; newsfuse reads {known}")
 
 
+#: Half of a UTF-16 pair: JSON may escape one ("\ud800") and json.loads keeps it, but no UTF-8
+#: output (stdout, a batch file, a store) can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, as a decoder with errors="replace" does."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: not JSON ({exc.msg})")
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than Python's stack
+        return Cluster(
+            id=f"line-{number}", documents=(), error=f"{where}: not usable JSON ({type(exc).__name__})"
+        )
     if not isinstance(record, dict):
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: expected a JSON object")
-    cluster_id = str(record.get("id", f"line-{number}"))
+    raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int | float)):
+        return Cluster(id=f"line-{number}", documents=(), error=f"{where}: 'id' must be a string or a number")
+    # A missing, null or blank id is the line's number, never the text "None".
+    cluster_id = (
+        _whole_characters(str(raw_id)) if raw_id is not None and str(raw_id).strip() else f"line-{number}"
+    )
     documents = record.get("documents")
     if isinstance(documents, str):
         documents = split_multinews(documents)
@@ -153,7 +175,11 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
             documents=(),
             error=f"{where}: 'documents' must be a list of strings",
         )
-    docs = documents_from_texts(documents, prefix=f"{cluster_id}/d", source=f"{cluster_id}")
+    if not documents:
+        return Cluster(
+            id=cluster_id, documents=(), error=f"{where}: 'documents' is empty; give at least one report"
+        )
+    docs = documents_from_texts([_whole_characters(d) for d in documents], prefix="d", source=f"{cluster_id}")
     return Cluster(id=cluster_id, documents=docs)
 
 
@@ -165,11 +191,23 @@ def iter_jsonl_clusters(lines: Iterable[str], name: str) -> Iterator[Cluster]:
 
 
 def open_jsonl_lines(path: Path) -> Iterator[str]:
-    """Lines of a JSONL file, gzip-compressed when its name ends in .gz; unreadable: InputError."""
+    """Lines of a JSONL file, gzip-compressed when its name ends in .gz; unreadable: InputError.
+
+    A ``.gz`` cut short or damaged part-way gives every complete line before the damage, then an
+    ``InputError`` naming the file and the last line read (gzip raises ``EOFError`` or
+    ``zlib.error`` there, not ``OSError``).
+    """
     opener = gzip.open if path.name.endswith(".gz") else open
+    number = 0
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace") as handle:  # type: ignore[operator]
-            yield from handle
+            for number, line in enumerate(handle, start=1):  # noqa: B007 - number is reported below
+                yield line
+    except (EOFError, zlib.error) as exc:
+        raise InputError(
+            f"{path}: the file ends early or is damaged after line {number} ({exc}); "
+            "the lines before it were read"
+        ) from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc})") from exc
 
@@ -187,14 +225,20 @@ def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
     for path in files:
         html = True if path.suffix.lower() in HTML_SUFFIXES else None
         for source, text in _read_file_documents(path):
+            # A file name of raw bytes (not UTF-8) holds lone surrogates that no UTF-8 output can print.
+            source = _whole_characters(source)
             docs.append(make_document(text, id=f"d{len(docs) + 1}", source=source, html=html))
-    return Cluster(id=cluster_id, documents=tuple(docs))
+    return Cluster(id=_whole_characters(cluster_id), documents=tuple(docs))
 
 
 def _read_stdin() -> Iterator[Cluster]:
-    text = sys.stdin.read()
-    if not text.strip():
+    # The bytes, decoded as a file's are: Python's own stdin decoding fails on one bad byte in a
+    # UTF-8 locale (and passes it through as a lone surrogate in the C locale).
+    buffer = getattr(sys.stdin, "buffer", None)
+    data = buffer.read() if buffer is not None else _whole_characters(sys.stdin.read()).encode("utf-8")
+    if not data.strip():
         raise InputError("<stdin>: empty input")
+    text = _decode(data, "<stdin>")
     if text.lstrip().startswith("{"):
         yield from iter_jsonl_clusters(text.splitlines(), "<stdin>")
         return

@@ -10,13 +10,25 @@ from newsfuse.render.sections import Item, sections
 __all__ = ["render_markdown"]
 
 
+#: Characters that would start Markdown emphasis, links or code spans, backslash-escaped.
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]"})
+#: Characters that would let a renderer allowing raw HTML see a tag or an entity, as entities.
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def _escape(text: str) -> str:
-    return text.replace("*", r"\*").replace("_", r"\_").replace("[", r"\[")
+    """Report text as Markdown that reads as the same text and never as markup.
+
+    Reports come from anywhere: ``<img onerror=…>`` or ``<script>`` in a title must stay text
+    in any Markdown renderer, including those that pass raw HTML through (CommonMark does). Runs
+    of whitespace become one space, so a newline in a title cannot start a heading or a block.
+    """
+    return " ".join(text.split()).translate(_MARKDOWN).translate(_HTML)
 
 
 def render_markdown(briefing: Briefing) -> str:
     numbers = citation_numbers(briefing)
-    out = [f"# Briefing: {briefing.id}", ""]
+    out = [f"# Briefing: {_escape(briefing.id)}", ""]
     if briefing.summary:
         out.append(" ".join(f"{_escape(s.text)} {markers(s.sources, numbers)}" for s in briefing.summary))
     else:

@@ -8,12 +8,14 @@ names the input and the problem (the same text the CLI prints):
     503 busy             every worker busy and the queue full (with Retry-After)
     504 timeout          the briefing passed the per-request time limit
     500 model_error      the bundled model could not be loaded or run
+    500 internal_error   anything else (a bug): logged with its traceback, answered in this shape
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -35,6 +37,8 @@ from newsfuse.server.runner import BusyError, Runner, TimedOutError
 from newsfuse.server.settings import ServerSettings
 
 __all__ = ["ERROR_CODES", "BodyLimit", "create_app", "error_response"]
+
+log = logging.getLogger(__name__)
 
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -141,6 +145,17 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     for exc_type, status, code in ERROR_CODES:
         app.add_exception_handler(exc_type, _answer(status, code))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        # Last resort for a bug: the API's JSON error shape, not Starlette's plain-text 500. The
+        # exception's text may hold internals (paths, data), so only its type goes to the client.
+        log.error("%s %s: internal error", request.method, request.url.path, exc_info=exc)
+        message = (
+            f"{request.method} {request.url.path}: internal error ({type(exc).__name__}), a bug in "
+            "newsfuse; the server log has the details"
+        )
+        return error_response(500, "internal_error", message)
 
 
 #: Where the Swagger UI and ReDoc assets are served from. They come from the ``fastapi-offline``

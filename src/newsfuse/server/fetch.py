@@ -26,10 +26,42 @@ USER_AGENT = "newsfuse"
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+#: IPv6 ranges that carry an IPv4 address in their last 32 bits and reach it: NAT64's
+#: well-known prefix (RFC 6052), IPv4-compatible (deprecated, RFC 4291) and IPv4-translated
+#: (SIIT, RFC 2765) forms. ``::ffff:0:0/96`` (IPv4-mapped), 6to4 and Teredo have properties of
+#: their own in ``ipaddress``.
+_LAST_32_BITS_IPV4 = tuple(
+    ipaddress.ip_network(n) for n in ("64:ff9b::/96", "::/96", "::ffff:0:0:0/96", "::ffff:0:0/96")
+)
+#: The local-use NAT64 prefix (RFC 8215): the IPv4 address may sit at several positions
+#: depending on the operator's prefix length, and the range is never public, so it is refused.
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses a packet to ``address`` ends up at, when it embeds any."""
+    if address.sixtofour is not None:  # 2002::/16: a 6to4 relay forwards to the embedded IPv4
+        return [address.sixtofour]
+    if address.teredo is not None:  # 2001::/32: the Teredo server and the (unobfuscated) client
+        return list(address.teredo)
+    if any(address in network for network in _LAST_32_BITS_IPV4):
+        return [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    return []
+
+
 def is_public(address: Address) -> bool:
-    """True for globally routable unicast addresses (not loopback, private, link-local, ...)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    """True for globally routable unicast addresses (not loopback, private, link-local, ...).
+
+    An IPv6 address that embeds an IPv4 address (IPv4-mapped, -compatible or -translated, NAT64,
+    6to4, Teredo) is judged by the IPv4 address it reaches: ``64:ff9b::a9fe:a9fe`` is the cloud
+    metadata service 169.254.169.254 through a NAT64 gateway, though ``ipaddress`` calls it global.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in _LOCAL_NAT64:
+            return False
+        embedded = _embedded_ipv4(address)
+        if embedded:
+            return all(is_public(ipv4) for ipv4 in embedded)
     return address.is_global and not address.is_multicast
 
 

@@ -8,12 +8,14 @@ JSON schema) plus an ``evidence`` key for the page's highlighting.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from importlib import resources
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsfuse import __version__
 from newsfuse.config import SECTIONS, Options, options_from
@@ -43,6 +45,10 @@ PAGE_POLICY = (
 )
 
 
+#: A date field starts with YYYY-MM-DD (``date.fromisoformat`` alone would also take "20141217").
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
 class TooLargeError(Exception):
     """A request passes one of the size limits (answered with 413)."""
 
@@ -62,10 +68,31 @@ class DocumentIn(BaseModel):
     )
     title: str | None = Field(default=None, max_length=500)
     source: str | None = Field(default=None, max_length=500, description="Where it came from (name or URL).")
-    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}", description="ISO 8601 date.")
+    date: str | None = Field(
+        default=None,
+        max_length=64,
+        description="ISO 8601 calendar date (YYYY-MM-DD), or a timestamp that starts with one.",
+        examples=["2014-12-19"],
+    )
     format: Literal["auto", "text", "html"] = Field(
         default="auto", description="'auto' treats the text as HTML when it looks like a page."
     )
+
+    @field_validator("date")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        """The day of a real calendar date: "2014-13-45" or "2014-12-17garbage" is refused."""
+        if value is None:
+            return None
+        try:
+            if not ISO_DAY.match(value):
+                raise ValueError(value)
+            day = (
+                dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value).date()
+            )
+        except ValueError:
+            raise ValueError(f"{value!r} is not a calendar date (YYYY-MM-DD)") from None
+        return day.isoformat()
 
     @model_validator(mode="after")
     def _text_or_url(self) -> DocumentIn:

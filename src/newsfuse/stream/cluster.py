@@ -31,6 +31,7 @@ updated stories; the store decides what is persisted and when.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -56,15 +57,26 @@ __all__ = [
 
 _WORDS = re.compile(r"\S+")
 
+log = logging.getLogger(__name__)
+
+#: Characters valid in JSON that no store can hold as text: NUL (PostgreSQL refuses it in a text
+#: column) and lone UTF-16 surrogates (``"\ud800"``: not encodable as UTF-8, so SQLite and
+#: PostgreSQL both fail). They carry nothing a reader could use; they are taken out of titles and
+#: texts the same way for both stores, so the stored text does not depend on the backend.
+_NUL = re.compile("\x00")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One incoming report; ``date`` is ISO 8601 (YYYY-MM-DD)."""
+    """One incoming report; ``date`` is ISO 8601 (YYYY-MM-DD); ``where`` names the line it came
+    from ("feed.jsonl:12"), for messages, when it was read from one."""
 
     id: str
     date: str
     title: str
     text: str
+    where: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,16 +139,36 @@ def _iso_date(value: Any, where: str) -> str:
         raise InputError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
+def _storable(value: str, name: str, where: str) -> str:
+    """``value`` without NUL characters and with lone surrogates replaced by U+FFFD (warned)."""
+    value, nuls = _NUL.subn("", value)
+    value, surrogates = _LONE_SURROGATE.subn("\ufffd", value)
+    if nuls:
+        log.warning("%s: '%s': removed %d NUL character(s), which no story store can hold", where, name, nuls)
+    if surrogates:
+        log.warning(
+            "%s: '%s': replaced %d lone surrogate(s) (broken characters) by U+FFFD", where, name, surrogates
+        )
+    return value
+
+
 def article_from_dict(record: Mapping[str, Any], where: str) -> Article:
     """An ``Article`` from a JSON object ``{"id", "date", "title", "text"}``.
 
-    ``headline`` is read when ``title`` is absent (newswire corpora such as DUC use it).
+    ``headline`` is read when ``title`` is absent (newswire corpora such as DUC use it). NUL
+    characters and lone surrogates are taken out of the title and text (with a warning); an id
+    holding them is refused, since changing an id could merge two articles.
     """
     if not isinstance(record, Mapping):
         raise InputError(f"{where}: expected a JSON object with id, date, title, text")
     article_id = record.get("id")
-    if not isinstance(article_id, str | int) or not str(article_id).strip():
-        raise InputError(f"{where}: 'id' is missing")
+    if isinstance(article_id, bool) or not isinstance(article_id, str | int) or not str(article_id).strip():
+        raise InputError(f"{where}: 'id' is missing (give a string or a number)")
+    article_id = str(article_id).strip()
+    if _NUL.search(article_id) or _LONE_SURROGATE.search(article_id):
+        raise InputError(
+            f"{where}: 'id' holds a NUL or a broken (lone surrogate) character; give a plain text id"
+        )
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: article {article_id}: 'text' is missing or empty")
@@ -144,7 +176,11 @@ def article_from_dict(record: Mapping[str, Any], where: str) -> Article:
     if not isinstance(title, str):
         raise InputError(f"{where}: article {article_id}: 'title' must be a string")
     date = _iso_date(record.get("date"), f"{where}: article {article_id}")
-    return Article(id=str(article_id).strip(), date=date, title=title.strip(), text=text.strip())
+    text = _storable(text, "text", f"{where}: article {article_id}").strip()
+    if not text:
+        raise InputError(f"{where}: article {article_id}: 'text' is missing or empty")
+    title = _storable(title, "title", f"{where}: article {article_id}")
+    return Article(id=article_id, date=date, title=title.strip(), text=text, where=where)
 
 
 def article_text(article: Article, lead_words: int) -> str:

@@ -35,7 +35,7 @@ def refresh_story(store: Store, story_id: str, summary_options: Options) -> Outc
     """Re-summarize one story from its stored articles; returns what became of the briefing.
 
     ``"superseded"``: a briefing of the same or a larger size got there first. ``"failed"``: the
-    summarizer rejected the story (no articles stored for it, say); logged.
+    summarizer rejected the story (no articles stored for it, say) or failed on it; logged.
     """
     from newsfuse.model import briefing_to_dict
     from newsfuse.pipeline import summarize
@@ -47,6 +47,11 @@ def refresh_story(store: Store, story_id: str, summary_options: Options) -> Outc
         briefing = summarize(documents, options=summary_options, cluster_id=story_id)
     except NewsfuseError as exc:
         log.warning("story %s: no briefing (%s)", story_id, exc)
+        return "failed"
+    except Exception as exc:  # a bug on one story must not stop every other story's briefing
+        log.error(
+            "story %s: no briefing, internal error (%s: %s)", story_id, type(exc).__name__, exc, exc_info=exc
+        )
         return "failed"
     saved = store.save_briefing(story_id, len(articles), briefing_to_dict(briefing))
     return "saved" if saved else "superseded"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.config import Options
-from newsfuse.errors import ConfigError, InputError
+from newsfuse.errors import ConfigError, InputError, StoreError
 from newsfuse.stream.cluster import (
     Article,
     Assignment,
@@ -62,6 +62,8 @@ def read_articles(lines: Iterable[str], name: str, report: StreamReport | None =
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             problem = f"{where}: not JSON ({exc.msg})"
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than the stack
+            problem = f"{where}: not usable JSON ({type(exc).__name__})"
         else:
             try:
                 yield article_from_dict(record, where)
@@ -75,7 +77,13 @@ def read_articles(lines: Iterable[str], name: str, report: StreamReport | None =
 
 
 def _shift(date: str, days: int) -> str:
-    return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+    """``date`` moved by ``days``, held at the ends of the calendar (years 1 and 9999): an article
+    dated ``0001-01-01`` or ``9999-12-31`` is valid input and must not stop a stream."""
+    day = dt.date.fromisoformat(date)
+    try:
+        return (day + dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (dt.date.min if days < 0 else dt.date.max).isoformat()
 
 
 def ingest(
@@ -93,10 +101,7 @@ def ingest(
     start = time.perf_counter()
     unique: dict[str, Article] = {}
     for article in articles:
-        if article.id in unique:
-            report.repeated += 1
-        else:
-            unique[article.id] = article
+        unique.setdefault(article.id, article)
     batch = list(unique.values())
     with store.exclusive():
         known = store.known_articles([a.id for a in batch])
@@ -114,11 +119,50 @@ def ingest(
     by_id = {a.article_id: a for a in assignments}
     out = [by_id.get(a.id) or Assignment(a.id, known[a.id], 1.0, new_story=False) for a in batch]
     report.articles += len(assignments)
-    report.repeated += len(batch) - len(assignments)
+    # Counted only once committed: a batch that fails is retried article by article.
+    report.repeated += len(articles) - len(assignments)
     report.new_stories += sum(a.new_story for a in assignments)
     report.ingest_seconds += time.perf_counter() - start
     # Junk stories hold one junk article each and get no briefing.
     return out, {story_id for story_id, story in changed.items() if story.junk is None}
+
+
+def _ingest_isolating(
+    store: Store, batch: list[Article], options: ClusterOptions, report: StreamReport
+) -> tuple[list[Assignment], set[str]]:
+    """``ingest``, and when the batch fails on something else than the store, the batch again one
+    article at a time: only the article that fails is rejected (named, with its line), so one
+    bad record can neither stop the stream nor fail every re-run at the same place.
+
+    A ``StoreError`` (the database itself failed) still stops the run: the articles not yet
+    acknowledged are simply read again by the next run.
+    """
+    try:
+        return ingest(store, batch, options, report)
+    except StoreError:
+        raise
+    except Exception as exc:
+        if len(batch) == 1:
+            _reject(batch[0], report, exc)
+            return [], set()
+    assignments: list[Assignment] = []
+    changed: set[str] = set()
+    for article in batch:
+        done, stories = _ingest_isolating(store, [article], options, report)
+        assignments += done
+        changed |= stories
+    return assignments, changed
+
+
+def _reject(article: Article, report: StreamReport, exc: Exception) -> None:
+    where = f"{article.where}: " if article.where else ""
+    problem = (
+        f"{where}article {article.id}: not stored, internal error ({type(exc).__name__}: {exc}); "
+        "this is a bug in newsfuse, please report it with the article"
+    )
+    log.error("%s", problem, exc_info=exc)
+    report.rejected += 1
+    report.problems.append(problem)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -156,7 +200,7 @@ def run_stream(
     refresher = Refresher(store.url, summary_options).start() if briefings else None
     try:
         for batch in _batches(articles, batch_size):
-            assignments, changed = ingest(store, batch, options, report)
+            assignments, changed = _ingest_isolating(store, batch, options, report)
             if on_ack is not None:
                 for assignment in assignments:
                     on_ack(assignment)

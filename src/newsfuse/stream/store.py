@@ -346,11 +346,13 @@ class _SqlStore:
 class SqliteStore(_SqlStore):
     """SQLite in WAL mode: readers never block the writer; writers queue on ``BEGIN IMMEDIATE``."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 60.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 60.0, create: bool = True) -> None:
         self.path = Path(path)
         self.url = str(self.path)
         if str(path) != ":memory:" and not self.path.parent.exists():
             raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
+        if not create and (str(path) == ":memory:" or not self.path.is_file()):
+            raise StoreError(_no_store(self.url))
         try:
             # isolation_level=None: no implicit transactions; exclusive() opens them explicitly.
             self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
@@ -408,7 +410,7 @@ class PostgresStore(_SqlStore):
 
     _placeholder = "%s"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
         try:
             import psycopg
         except ImportError as exc:
@@ -421,6 +423,9 @@ class PostgresStore(_SqlStore):
             self._db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"{_redact(url)}: cannot connect ({exc})") from exc
+        if not create and self._rows("SELECT to_regclass('schema_migrations')")[0][0] is None:
+            self._db.close()
+            raise StoreError(_no_store(_redact(url)))
         self.migrate()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -452,13 +457,22 @@ def _redact(url: str) -> str:
     return f"{scheme}://{user}@{host}"
 
 
-def open_store(url: str | Path) -> Store:
-    """The store at ``url``: ``postgresql://...`` (or ``postgres://``), else an SQLite file path."""
+def _no_store(where: str) -> str:
+    return f"{where}: no story store there; `newsfuse stream --db {where}` makes one"
+
+
+def open_store(url: str | Path, *, create: bool = True) -> Store:
+    """The store at ``url``: ``postgresql://...`` (or ``postgres://``), else an SQLite file path.
+
+    ``create=False`` (read-only commands: ``stories list/show/refresh``) refuses, with a
+    ``StoreError``, a store that does not exist yet instead of making an empty one: a typo in
+    ``--db`` must not leave a new file behind and answer as if the store were empty.
+    """
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(text)
+        return PostgresStore(text, create=create)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///") :]
     elif "://" in text:
         raise ConfigError(f"--db {text}: unknown scheme; give a file path or postgresql://...")
-    return SqliteStore(text)
+    return SqliteStore(text, create=create)

@@ -1,0 +1,60 @@
+"""How summarize and inspect read their inputs: every cluster that can be read, and one named
+error for each input, line or cluster that cannot, so one bad input never stops the others.
+
+Both commands print each error as one line on stderr, write every good cluster, and exit 1 when
+anything failed (0 when everything was read and summarized).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsfuse.errors import NewsfuseError
+from newsfuse.ingest.readers import JSONL_SUFFIXES, Cluster, read_clusters
+
+__all__ = ["each_cluster", "internal_error", "report_error"]
+
+log = logging.getLogger("newsfuse")
+
+
+def _groups(paths: Iterable[str]) -> list[list[str]]:
+    """Inputs read one at a time: stdin, each directory, each JSONL file and each missing path on
+    its own, loose text/HTML files together last (they form one cluster, as ``read_clusters`` has it)."""
+    alone: list[list[str]] = []
+    loose: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.exists() or path.is_dir() or path.name.endswith(JSONL_SUFFIXES):
+            alone.append([raw])
+        else:
+            loose.append(raw)
+    return alone + ([loose] if loose else [])
+
+
+def each_cluster(paths: Iterable[str]) -> Iterator[Cluster]:
+    """The clusters of ``paths``; an input that fails part-way (a truncated ``.jsonl.gz``) gives
+    every cluster before the failure, then a cluster whose ``error`` names the input."""
+    for group in _groups(paths):
+        try:
+            yield from read_clusters(group)
+        except NewsfuseError as exc:
+            yield Cluster(id=group[0], documents=(), error=str(exc))
+
+
+def report_error(message: str) -> None:
+    """One error line on stderr, in the form every command uses."""
+    sys.stdout.flush()  # keep the error after the output of the clusters before it
+    print(f"newsfuse: error: {message}", file=sys.stderr, flush=True)
+
+
+def internal_error(where: str, exc: BaseException) -> str:
+    """The one-line message of an unexpected exception (a bug): the input, the exception, and
+    how to see the traceback (``-v``, which logs it)."""
+    log.info("%s: traceback of the internal error", where, exc_info=exc)
+    return (
+        f"{where}: internal error ({type(exc).__name__}: {exc}); this is a bug in newsfuse, "
+        "please report it with the input (run with -v for the traceback)"
+    )
