@@ -18,6 +18,11 @@ __all__ = ["segment", "sentence_texts", "split_sentences"]
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[\"“A-Z0-9])")
 # Pieces shorter than this are headings, bylines or debris, not statements.
 MIN_CHARS = 12
+# A piece that opens with punctuation continues the sentence before it ("…in Pearl, Miss.; West
+# Paducah, Ky.; …"): pysbd took the state's abbreviation for a sentence end.
+_CONTINUES = re.compile(r"^[;,:)\]]")
+# Closing quotation marks that open a piece belong to the sentence before ("…disease.'' Rheumatoid").
+_LEADING_CLOSE = re.compile(r"^(?:''|’’|”|’)+\s*")
 # pysbd ends a sentence at "p.m." before a capital: "…arrested at 1:30 p.m. | Sunday and charged
 # with…", "…airs at 11 p.m. | EST, and…". A piece that opens with a weekday, a month, a time zone
 # or a lowercase word after "a.m."/"p.m." continues the sentence.
@@ -55,16 +60,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if at < 0:  # pysbd altered the piece so it is not in the text: skip it, no span to give
                 continue
             local = at + len(stripped)
-            previous = text[spans[-1][0] : spans[-1][1]] if spans else ""
-            if (
-                spans
-                and spans[-1][1] > para_start
-                and _CLOCK_END.search(previous)
-                and _CONTINUES_CLOCK.match(stripped)
+            start, end = para_start + at, para_start + local
+            same_paragraph = bool(spans) and spans[-1][1] > para_start
+            closing = _LEADING_CLOSE.match(stripped)
+            if same_paragraph and closing:  # "…disease.'' Rheumatoid…": the marks end the sentence before
+                spans[-1] = (spans[-1][0], start + len(closing.group(0).rstrip()))
+                start += closing.end()
+                stripped = stripped[closing.end() :]
+                if not stripped:
+                    continue
+            previous = text[spans[-1][0] : spans[-1][1]] if same_paragraph else ""
+            if same_paragraph and (
+                (_CLOCK_END.search(previous) and _CONTINUES_CLOCK.match(stripped))
+                or _CONTINUES.match(stripped)
             ):
-                spans[-1] = (spans[-1][0], para_start + local)
+                spans[-1] = (spans[-1][0], end)
             else:
-                spans.append((para_start + at, para_start + local))
+                spans.append((start, end))
     return spans
 
 

@@ -162,3 +162,26 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
     # With no clean report, the transcript's wording is all there is.
     assert eligible(items[3:4], [article, transcript]).tolist() == [False]
     assert eligible([dataclasses.replace(items[3], doc=0)], [transcript]).tolist() == [True]
+
+
+def test_newswire_forms() -> None:
+    # DUC-style datelines, headings and a sentence split that leaves closing marks behind.
+    from newsfuse.segment import sentence_texts
+    from newsfuse.select.wording import printable
+
+    assert tidy("WASHINGTON _ Despite the shootings, schools remain safe, a report concludes.") == (
+        "Despite the shootings, schools remain safe, a report concludes."
+    )
+    assert not printable("OSTEOARTHRITIS, or degenerative joint disease.")
+    assert printable("NASA launched the probe on Monday morning.")
+    assert sentence_texts("It could stop the disease.'' Arthritis afflicts 2.1 million Americans.") == [
+        "It could stop the disease.''",
+        "Arthritis afflicts 2.1 million Americans.",
+    ]
+    assert sentence_texts(
+        "Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents."
+    ) == ["Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents."]
+    assert sentence_texts("He was arrested at 1:30 p.m. Sunday and charged. He left.") == [
+        "He was arrested at 1:30 p.m. Sunday and charged.",
+        "He left.",
+    ]

@@ -43,7 +43,7 @@ _AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|NEWS \d+|[A-Z][A-Za-z .]{1
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=(?:,[^()]{1,40})?\s*\())"
     rf"(?:,\s*(?:{_MONTH_DAY}|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})){{0,2}}"
-    rf"\s*(?:{_AGENCY}\s*(?:[-—–]+|>>|:)?|[-—–]+|>>)\s+"
+    rf"\s*(?:{_AGENCY}\s*(?:[-—–_]+|>>|:)?|[-—–_]+|>>)\s+"
 )
 # The same inside a sentence, after a headline the splitter left in front of it: only with a credit.
 INNER_DATELINE = re.compile(
@@ -81,6 +81,8 @@ PRONOUN_SOURCE = re.compile(
 )
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
+# A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
+HEADING_OPENING = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*,")
 # Fewer words than this is a fragment or a scene-setter ("They waited.", "Saturday, police said.").
 MIN_WORDS = 5
 # A short exclamation outside quotation marks is a promotion or a headline ("Happy LOOK Tuesday!").
@@ -130,6 +132,7 @@ def printable(text: str) -> bool:
         and not QUESTION_END.search(text)
         and not PRONOUN_OPENING.match(text)
         and not DEPENDENT_OPENING.match(text)
+        and not HEADING_OPENING.match(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
