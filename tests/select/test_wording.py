@@ -185,3 +185,22 @@ def test_newswire_forms() -> None:
         "He was arrested at 1:30 p.m. Sunday and charged.",
         "He left.",
     ]
+
+
+def test_a_he_or_she_opening_is_named_only_when_the_sentence_before_leaves_no_doubt() -> None:
+    book = QuoteBook(
+        documents_from_texts(
+            [
+                "Governor Elena Varga ordered the evacuation on Tuesday. Varga said she would stay in "
+                "the town. She said the army would help clear the roads.\n\n"
+                "Tomas Reuel met Elena Varga on Monday. She praised the forecasters.",
+            ],
+            prefix="d",
+            source="t",
+        )
+    )
+    assert book.antecedent("Governor Elena Varga ordered the evacuation on Tuesday.", "She") == "Elena Varga"
+    assert book.antecedent("Governor Elena Varga ordered the evacuation on Tuesday.", "He") is None
+    # Two people named, or the person named late in the sentence: anyone's guess.
+    assert book.antecedent("Tomas Reuel met Elena Varga on Monday.", "She") is None
+    assert book.antecedent("On Monday the forecasters and the army met Elena Varga.", "She") is None

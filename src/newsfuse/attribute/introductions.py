@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newsfuse.attribute.quotes import find_quote_spans
 from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
 
-__all__ = ["introduce"]
+__all__ = ["introduce", "person_named"]
 
 #: Courtesy titles news style drops once the full name is given ("Mr. Coldham" -> "Tom Coldham").
 COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr"})
@@ -103,6 +103,13 @@ def _person(mention: Mention, index: NameIndex, texts: Sequence[str]) -> list[st
         if before is not None:
             return run[-size:] if _a_person(full, index, before) else None
     return None
+
+
+def person_named(mention: Mention, index: NameIndex, texts: Sequence[str]) -> str | None:
+    """The personal name of a mention ("Elena Varga" for "Governor Varga"), when the sources
+    name that person in full and show it is a person; else None."""
+    name = _person(mention, index, texts)
+    return " ".join(name) if name else None
 
 
 def introduce(texts: Sequence[str], index: NameIndex, sources: Sequence[str]) -> list[str]:

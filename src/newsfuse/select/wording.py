@@ -28,6 +28,7 @@ __all__ = [
     "BARE_QUOTE",
     "PRONOUN_SPEAKER",
     "eligible",
+    "named_subject",
     "needs_speaker",
     "printable",
     "spoken",
@@ -139,22 +140,35 @@ def printable(text: str) -> bool:
     )
 
 
-def eligible(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
+def eligible(
+    sentences: Sequence[Sentence], documents: Sequence[Document], printed: Sequence[str] | None = None
+) -> np.ndarray:
     """Which sentences may appear in a summary (the others still count as support).
 
-    Judged on the sentence as the summary would print it (``tidy``: "But he said..." becomes
-    "He said..."), by ``printable``. A transcript's wording, with its recognition errors and
-    interviewer's questions, is used only when no clean report is in the cluster: otherwise the
-    clean wording is chosen and the transcript is cited beside it.
+    Judged on the sentence as the summary would print it (``printed``; by default ``tidy`` of
+    each: "But he said..." becomes "He said..."), by ``printable``. A transcript's wording, with
+    its recognition errors and interviewer's questions, is used only when no clean report is in
+    the cluster: otherwise the clean wording is chosen and the transcript is cited beside it.
     """
     clean = any(d.status == "kept" and d.kind != "transcript" for d in documents)
+    texts = printed if printed is not None else [tidy(s.text) for s in sentences]
     return np.asarray(
         [
-            printable(tidy(s.text)) and not (clean and documents[s.doc].kind == "transcript")
-            for s in sentences
+            printable(text) and not (clean and documents[s.doc].kind == "transcript")
+            for s, text in zip(sentences, texts, strict=True)
         ],
         dtype=bool,
     )
+
+
+#: "He"/"She" opening a sentence, a subject whose name the sentence before gives.
+SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\b")
+
+
+def named_subject(text: str, name: str) -> str:
+    """``text`` with its opening "He"/"She" replaced by ``name`` ("He said up to 300 mm of rain
+    could fall" -> "Tomas Reuel said up to 300 mm of rain could fall")."""
+    return SUBJECT_PRONOUN.sub(name, text, count=1)
 
 
 def needs_speaker(text: str) -> bool:
