@@ -55,8 +55,10 @@ LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
 # as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
 LEADING_CONNECTIVE = re.compile(
-    r"^([\"“‘']?)(?:(?:But|And|Yet|So(?! far\b)|Also|Plus)\s+|(?:However|Still|Meanwhile|Finally|Moreover|"
-    r"Furthermore|Additionally|In addition|Nevertheless|Nonetheless|Now|Then|Indeed|Of course),\s+)(\S)"
+    r"^([\"“‘']?)(?:(?:But|And|Yet|So(?! far\b)|Plus|However|Now|Also)\s+(?=[a-z])|(?:But|And|Yet|Plus)\s+|"
+    r"(?:However|Still|Meanwhile|Finally|Moreover|Furthermore|Additionally|In addition|Nevertheless|"
+    r"Nonetheless|Now|Then|Indeed|Of course|In fact|Also|At the same time, however|At the same time)"
+    r",\s+)(\S)"
 )
 # Typewriter quotation marks of newswire (``…'') and doubled single marks (’’) read as curly ones.
 _OPEN_QUOTES = re.compile(r"``|‘‘")
@@ -67,14 +69,26 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
 # summary will not see ("He said up to 300 millimetres of rain could fall").
 PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# First-person text outside quotation marks is a columnist's or a statement's voice printed with no
+# speaker ("My rallies are not covered properly by the media.", "We want employees to...").
+FIRST_PERSON_OPENING = re.compile(r"^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Us)\b")
 # A sentence that points back at what the reader has not seen: "This means...", "These were...",
 # "Instead, ...", "As a result, ...". (Within quotation marks the speaker's own context is implied.)
 DEPENDENT_OPENING = re.compile(
-    r"^(?:(?:This|That|These|Those)\s+(?:is|was|are|were|means|meant|has|had|have|will|would|could|"
-    r"comes|came|marks|marked|makes|made|includes|included|led|leads)\b|(?:This|That|These|Those)[,.;]|"
+    r"^(?:(?:This|That|These|Those)\s+(?!(?:week|year|month|morning|afternoon|evening|weekend|summer|"
+    r"winter|spring|fall|autumn|time)\b)\w|(?:This|That|These|Those)[,.;]|Here(?:'s|’s| is| are)\b|"
     r"(?:Instead|Otherwise|As a result|In response|In turn|Because of this|Despite this|After that|"
-    r"The latter|The former)\b)"
+    r"The latter|The former|First|Second|Third|Finally|A (?:day|week|month|year) (?:later|earlier)|"
+    r"(?:Days|Weeks|Months|Years|Hours) (?:later|earlier))\b)"
 )
+# A picture's caption of a date and what it shows: "August 1974, speaking to President Richard
+# Nixon...", "“…” 18 August, 1988, during his acceptance speech."
+CAPTION_DATE = re.compile(
+    r"^(?:(?:Early|Late|Mid)[- ])?(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?\d{4},|[”\"]\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4},"
+)
+# A teaser cut short ("...to embrace new and ...") or a quotation trailing off.
+TRAILING_OFF = re.compile(r"(?:\.\.\.|…)[\"”’]?\s*(?:\.\.\.|…)?$")
 # "About 9,000 travellers were stranded, it said.": who "it" is was in a sentence the reader of a
 # summary will not see. (Quotations said by a pronoun get the speaker's name: ``with_speaker``.)
 PRONOUN_SOURCE = re.compile(
@@ -134,6 +148,9 @@ def printable(text: str) -> bool:
         and not PRONOUN_OPENING.match(text)
         and not DEPENDENT_OPENING.match(text)
         and not HEADING_OPENING.match(text)
+        and not FIRST_PERSON_OPENING.match(text)
+        and not CAPTION_DATE.search(text)
+        and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
@@ -195,4 +212,6 @@ def spoken(text: str, speaker: str | None) -> str | None:
     assert match is not None  # needs_speaker matched one of the two forms
     opening, body, ending, closing = match.groups()
     mark = ending if ending in ("?", "!") else ","
+    if re.search(r"[.!?,][’']$", body):  # '…our position.'' ends a quotation inside the quotation
+        mark = ""
     return f"{opening}{body.rstrip()}{mark}{closing} {speaker} said."
