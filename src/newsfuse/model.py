@@ -31,7 +31,7 @@ SCHEMA_VERSION = "1.1"
 #: Document.kind values.
 KINDS = ("article", "web", "transcript", "html")
 #: Document.status values: only "kept" documents feed the summary.
-STATUSES = ("kept", "junk", "off-topic")
+STATUSES = ("kept", "junk", "off-topic", "unsupported-language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class Document:
     """One input report.
 
     ``text`` is the cleaned text the later stages read; ``raw`` what the reader found.
+    ``raw_bytes``: an HTML file's bytes as read, so trafilatura detects their encoding itself.
     """
 
     id: str
@@ -60,6 +61,7 @@ class Document:
     status: str = "kept"
     reason: str | None = None
     removed: tuple[RemovedLine, ...] = ()
+    raw_bytes: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,8 @@ class Briefing:
 
 
 def _document_dict(doc: Document) -> dict[str, Any]:
+    from newsfuse.ingest.words import count_words  # Chinese/Japanese are counted per character
+
     return {
         "id": doc.id,
         "source": doc.source,
@@ -161,7 +165,7 @@ def _document_dict(doc: Document) -> dict[str, Any]:
         "kind": doc.kind,
         "status": doc.status,
         "reason": doc.reason,
-        "words": len(doc.text.split()),
+        "words": count_words(doc.text),
     }
 
 

@@ -11,13 +11,30 @@ import functools
 import re
 from collections.abc import Sequence
 
+from newsfuse.ingest.words import SENTENCE_END_MARKS, count_words, has_spaceless_script
 from newsfuse.model import Document, Sentence
 
 __all__ = ["segment", "split_sentences"]
 
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[\"“A-Z0-9])")
+# pysbd's English rules do not end a sentence at "。": Chinese and Japanese sentences end there
+# (and at "！", "？"), with no space after, except inside a quotation ("「…。」他说。").
+_SPACELESS_END = re.compile(rf"(?<=[{SENTENCE_END_MARKS}])(?![」』）”’])")
 # Pieces shorter than this are headings, bylines or debris, not statements.
 MIN_CHARS = 12
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """Sentences of a paragraph: pysbd, except for parts in Chinese or Japanese script.
+
+    pysbd cuts "「…。」他说。" inside the quotation; those parts are split at their own marks.
+    """
+    if not has_spaceless_script(paragraph):
+        return _segmenter().segment(paragraph)
+    out: list[str] = []
+    for part in _SPACELESS_END.split(paragraph):
+        out += [part] if has_spaceless_script(part) else _segmenter().segment(part)
+    return out
 
 
 @functools.cache
@@ -39,7 +56,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not para.strip():
             continue
         local = 0
-        for piece in _segmenter().segment(para):
+        for piece in _pieces(para):
             stripped = piece.strip()
             if not stripped:
                 continue
@@ -60,7 +77,8 @@ def segment(documents: Sequence[Document]) -> tuple[Sentence, ...]:
         position = 0
         for start, end in split_sentences(doc.text):
             text = doc.text[start:end]
-            if len(text) < MIN_CHARS or len(text.split()) < 3:
+            words = count_words(text)  # a Han or kana character is a word
+            if words < 3 or (len(text) < MIN_CHARS and words == len(text.split())):
                 continue
             out.append(Sentence(doc=index, position=position, text=text, start=start, end=end))
             position += 1

@@ -7,6 +7,7 @@ Whole-input problems raise ``InputError`` naming the input; a bad JSONL line bec
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import logging
@@ -16,11 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.errors import InputError
+from newsfuse.ingest.decoding import decode_text
 from newsfuse.model import Document
 
 __all__ = [
     "MAX_DOCUMENT_CHARS",
+    "MAX_HTML_BYTES",
     "Cluster",
+    "documents_from_bytes",
     "documents_from_texts",
     "open_jsonl_lines",
     "read_clusters",
@@ -29,9 +33,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Documents longer than this are cut (with a note) rather than refused: ~80k words is already a
-#: book, and sentence splitting is the slowest part of reading.
+#: Text longer than this is cut (with a note) rather than refused: ~80k words is already a book,
+#: and sentence splitting is the slowest part of reading. For HTML it caps the extracted text
+#: (``clean.html_to_text``), not the markup.
 MAX_DOCUMENT_CHARS = 500_000
+#: HTML larger than this is cut before extraction (with a note). Real article pages run to a few
+#: MB of scripts, styles and inline JSON around a few thousand words: cutting the markup at
+#: 500,000 characters left 11 of trafilatura's 990 evaluation pages with no text at all (issue 16).
+MAX_HTML_BYTES = 10_000_000
 #: The separator of documents in the Multi-News source files.
 MULTINEWS_SEPARATOR = "|||||"
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -48,22 +57,18 @@ class Cluster:
     error: str | None = None
 
 
-def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text or HTML report")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: not UTF-8 or Windows-1252 text")
-
-
-def _cap(text: str, name: str) -> str:
-    if len(text) > MAX_DOCUMENT_CHARS:
-        log.warning("%s: %d characters; only the first %d are read", name, len(text), MAX_DOCUMENT_CHARS)
-        return text[:MAX_DOCUMENT_CHARS]
+def _cap(text: str, name: str, limit: int = MAX_DOCUMENT_CHARS) -> str:
+    if len(text) > limit:
+        log.warning("%s: %d characters; only the first %d are read", name, len(text), limit)
+        return text[:limit]
     return text
+
+
+def _cap_bytes(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_HTML_BYTES:
+        log.warning("%s: %d bytes of HTML; only the first %d are read", name, len(data), MAX_HTML_BYTES)
+        return data[:MAX_HTML_BYTES]
+    return data
 
 
 def looks_like_html(text: str) -> bool:
@@ -76,8 +81,8 @@ def documents_from_texts(texts: Iterable[str], *, prefix: str, source: str) -> t
     docs = []
     for n, text in enumerate(texts, start=1):
         name = f"{source}#{n}"
-        text = _cap(text, name)
         kind = "html" if looks_like_html(text) else "article"
+        text = _cap(text, name, MAX_HTML_BYTES if kind == "html" else MAX_DOCUMENT_CHARS)
         docs.append(Document(id=f"{prefix}{n}", source=name, text=text, raw=text, kind=kind))
     return tuple(docs)
 
@@ -87,19 +92,32 @@ def split_multinews(text: str) -> list[str]:
     return [part.strip() for part in text.split(MULTINEWS_SEPARATOR) if part.strip()]
 
 
-def _read_file_documents(path: Path) -> list[tuple[str, str]]:
-    """(source name, text) pairs of one text or HTML file (several for the Multi-News form)."""
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+def documents_from_bytes(data: bytes, name: str, *, html: bool = False) -> list[Document]:
+    """Documents of one file's bytes (several for the Multi-News form), ids left for the caller.
+
+    HTML keeps its bytes (capped at ``MAX_HTML_BYTES``) for trafilatura, which detects their
+    encoding itself; ``raw`` holds them decoded for display. Text is decoded here and capped.
+    ``InputError`` for an empty or binary file.
+    """
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    text = _decode(data, name)
+    if html:
+        data = _cap_bytes(data, name)
+        raw = decode_text(data, name)
+        return [Document(id="", source=name, text=raw, raw=raw, kind="html", raw_bytes=data)]
+    text = decode_text(data, name)
     if MULTINEWS_SEPARATOR in text:
-        return [(f"{name}#{i}", part) for i, part in enumerate(split_multinews(text), start=1)]
-    return [(name, text)]
+        named = [(f"{name}#{i}", part) for i, part in enumerate(split_multinews(text), start=1)]
+    elif looks_like_html(text):
+        return documents_from_bytes(data, name, html=True)
+    else:
+        named = [(name, text)]
+    docs = []
+    for source, part in named:
+        kind = "html" if looks_like_html(part) else "article"
+        part = _cap(part, source, MAX_HTML_BYTES if kind == "html" else MAX_DOCUMENT_CHARS)
+        docs.append(Document(id="", source=source, text=part, raw=part, kind=kind))
+    return docs
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -162,10 +180,13 @@ def _directory_files(path: Path) -> list[Path]:
 def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
     docs: list[Document] = []
     for path in files:
-        for source, text in _read_file_documents(path):
-            text = _cap(text, source)
-            kind = "html" if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text) else "article"
-            docs.append(Document(id=f"d{len(docs) + 1}", source=source, text=text, raw=text, kind=kind))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        html = path.suffix.lower() in HTML_SUFFIXES
+        for doc in documents_from_bytes(data, str(path), html=html):
+            docs.append(dataclasses.replace(doc, id=f"d{len(docs) + 1}"))
     return Cluster(id=cluster_id, documents=tuple(docs))
 
 
