@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsfuse.ingest import european
 from newsfuse.ingest.words import SENTENCE_END_MARKS, count_words
 
 __all__ = ["LINE_RULES", "line_reason", "mark_lines", "split_label", "split_long_line"]
@@ -38,6 +39,20 @@ ERROR_PAGE = "error page (404 / not found)"
 HEADLINE_LIST = "list of related headlines"
 SCRAP = "subheading or page scrap"
 RUN_ON = "run-on text without sentence ends"
+COMMENTS = "comment-section prompt"
+FILING = "page filing label or lone date"
+SMALL_PRINT = "legal small print or file link"
+#: Reasons of the kinds in ``european.PATTERNS``.
+_EUROPEAN_REASONS = {
+    "related": RELATED,
+    "navigation": NAVIGATION,
+    "signup": SIGNUP,
+    "caption": CAPTION,
+    "comments": COMMENTS,
+    "metadata": FILING,
+    "advert": ADVERT,
+    "small print": SMALL_PRINT,
+}
 
 #: (pattern, reason): a line (or, in a long line, a sentence) matching the pattern is furniture.
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -240,6 +255,23 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^for (?:the latest|outside|more) [\w\s]+, follow @\w+$|^topics: ", _I), CREDIT),
     (re.compile(r"^(?:for further information:|safe harbor statement$)", _I), CREDIT),
     (re.compile(r"^SOURCE [A-Z]"), CREDIT),
+    # Paywall and newsletter prompts, "Follow … on Twitter", "© AFP / …" (issue 16).
+    (
+        re.compile(
+            r"\bnever miss (?:the latest|a story|our)\b|\bto view the full (?:story|article)\b|"
+            r"\bplease subscribe\b|\bget the .{0,40}\b(?:edition|newsletter) by e-?mail\b|"
+            r"\bsign up (?:here|now|today)\b|\bdo you want to (?:be|stay) informed\b",
+            _I,
+        ),
+        SIGNUP,
+    ),
+    (re.compile(r"^follow\s(?:\S+\s){0,4}on (?:twitter|facebook|instagram|linkedin|tiktok)\b", _I), SIGNUP),
+    (re.compile(r"©\s*(?:AFP|Reuters|AP|Getty(?: Images)?|dpa|EFE|EPA|ANSA|PAP)\b[^.!?]{0,60}$"), CAPTION),
+    *(
+        (pattern, _EUROPEAN_REASONS[kind])
+        for kind, patterns in european.PATTERNS.items()
+        for pattern in patterns
+    ),
 )
 
 
