@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsfuse.ingest.clean import clean_cluster, clean_document
+from newsfuse.ingest.clean import clean_cluster, clean_document, clean_text
 from newsfuse.ingest.language import language_of, unsupported_language
 from newsfuse.ingest.readers import documents_from_texts, read_clusters
 from newsfuse.model import briefing_to_dict
@@ -57,3 +57,50 @@ def test_the_briefing_names_the_language(bundled_example: Path) -> None:
 def test_english_clusters_are_untouched(sony_dir: Path) -> None:
     docs = clean_cluster(next(read_clusters([sony_dir])).documents)
     assert all(d.status == "kept" for d in docs)
+
+
+ES_CLUSTER = [
+    "Un incendio forestal obliga a evacuar a 3.000 vecinos de Valdemora\n\n"
+    "VALDEMORA, 14 de marzo de 2026.\n\n"
+    "Un incendio forestal declarado el jueves por la tarde en la sierra de Valdemora obligó a evacuar a unos "
+    "3.000 vecinos de cuatro urbanizaciones, según informó el ayuntamiento.\n\n"
+    "El fuego, avivado por rachas de viento de hasta 70 kilómetros por hora, ha quemado ya unas 1.200 "
+    "hectáreas de pinar y matorral, dijo la consejera de Medio Ambiente, Lucía Ferrer.\n\n"
+    "Más de 300 bomberos y doce aviones trabajan en la extinción. La Guardia Civil ha cortado la carretera "
+    "comarcal entre Valdemora y San Telmo.",
+    "Evacuadas cuatro urbanizaciones por el fuego de la sierra\n\n"
+    "Unos 3.000 vecinos de Valdemora pasaron la noche en el polideportivo municipal después de que un "
+    "incendio forestal obligara a desalojar cuatro urbanizaciones el jueves.\n\n"
+    "Según la consejería de Medio Ambiente, las llamas han arrasado unas 1.200 hectáreas. Los técnicos creen "
+    "que el fuego pudo originarse por una quema agrícola.",
+    "El incendio de Valdemora sigue activo\n\n"
+    "El incendio que arrasa la sierra de Valdemora desde el jueves sigue activo, con más de 300 bomberos y "
+    "doce medios aéreos trabajando en su extinción.\n\n"
+    "La carretera entre Valdemora y San Telmo permanece cortada y la Guardia Civil pide evitar la zona.",
+]
+
+
+def test_a_spanish_dateline_is_not_a_summary_sentence() -> None:
+    """Issue 15, item 10: "VALDEMORA, 14 de marzo de 2026." became a summary sentence."""
+    docs = documents_from_texts(ES_CLUSTER, prefix="d", source="es")
+    cleaned = clean_cluster(docs)
+    assert all(d.status == "kept" for d in cleaned)
+    assert ("VALDEMORA, 14 de marzo de 2026.", "dateline (place and date)") in [
+        (r.text, r.reason) for r in cleaned[0].removed
+    ]
+    briefing = summarize(docs)
+    assert briefing.summary and not any("VALDEMORA" in s.text for s in briefing.summary)
+    assert any(len(s.sources) >= 2 for s in briefing.summary)
+
+
+def test_datelines_in_other_languages_are_cut_from_the_opening_line() -> None:
+    for opening, rest in [
+        ("WASHINGTON, March 3, 2026 — ", "The president signed the storm relief bill on Tuesday."),
+        ("PARIS, 3 mars 2026 (AFP) - ", "Le président a signé la loi mardi."),
+        ("BERLIN, 14. März 2026 – ", "Der Bundestag hat das Gesetz am Dienstag beschlossen."),
+    ]:
+        text, _, removed, _ = clean_text(f"{opening}{rest}")
+        assert text == rest and [r.reason for r in removed] == ["dateline (place and date)"]
+    # A sentence that only starts with capitals and mentions a year is no dateline.
+    sentence = "NASA, the agency said, will fly again in 2026 after 14 delays."
+    assert clean_text(sentence)[0] == sentence

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from newsfuse.ingest import european
 from newsfuse.ingest.words import SENTENCE_END_MARKS, count_words
 
-__all__ = ["LINE_RULES", "line_reason", "mark_lines", "split_label", "split_long_line"]
+__all__ = ["LINE_RULES", "line_reason", "mark_lines", "split_dateline", "split_label", "split_long_line"]
 
 _I = re.IGNORECASE
 
@@ -284,6 +284,25 @@ _LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
 # Labels glued to the front of real text: "Story highlights Trump's comments on Saturday ...".
 _LABEL = re.compile(r"^(?:Story highlights|Story Highlights|Article Excerpt|Key points:)\s+(?=\S)")
 SOCIAL_WORDS = 6
+
+
+# "VALDEMORA, 14 de marzo de 2026.", "WASHINGTON, March 3, 2026 —", "PARIS, 3 mars 2026 (AFP) -":
+# a place in capitals, a comma and a date with a day and a year, in any language. The place and
+# date belong to the report's metadata; as a sentence they would be summary material.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ /-][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*){0,3}"
+    r"(?:\s*\([^()]{1,30}\))?,\s+"
+    r"(?=[^.!?]{0,40}\b\d{1,2}\b)(?:[^\W_]|[ ,/º]|(?<=\d)\.){0,30}?\b(?:1[89]|20)\d{2}\b"
+    r"(?:\s*\([^()]{1,30}\))?\s*(?:[.—–-]+\s*|$)"
+)
+
+
+def split_dateline(line: str) -> tuple[str, str | None]:
+    """(line without a leading dateline, the dateline or None)."""
+    match = _DATELINE.match(line)
+    if not match:
+        return line, None
+    return line[match.end() :], match.group(0).strip()
 
 
 def split_label(line: str) -> tuple[str, str | None, str | None]:

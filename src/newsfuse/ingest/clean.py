@@ -40,10 +40,13 @@ REPEATED = "repeated line"
 _RUNS_ON = frozenset({boilerplate.SUPPORT, boilerplate.DISCLAIMER, boilerplate.ARCHIVE, boilerplate.SIGNUP})
 SPREAD_MAX_WORDS = 30
 BYLINE = "byline (kept as the outlet)"
+DATELINE = "dateline (place and date)"
+#: A dateline is looked for in this many first lines (headline, byline, then the dateline).
+DATELINE_LINES = 4
 DATE_LINE = "date line (kept as the date)"
 #: Removals that are metadata or page-top shape, not furniture: they do not make a report "web".
 _NOT_FURNITURE = frozenset(
-    {TITLE_REASON, HEADER_SCRAP, DECK, REPEATED, BYLINE, DATE_LINE, boilerplate.RUN_ON}
+    {TITLE_REASON, HEADER_SCRAP, DECK, REPEATED, BYLINE, DATE_LINE, DATELINE, boilerplate.RUN_ON}
 )
 # The top of a page, where headline, deck, byline and date live: lines before the first
 # paragraph, and never more than this many.
@@ -115,8 +118,14 @@ def _units(lines: Sequence[str], labels: bool) -> tuple[list[_Unit], list[Remove
     """Units of the text, and the labels and post attributions cut from the front/end of lines."""
     out: list[_Unit] = []
     cut: list[RemovedLine] = []
+    opening = 0  # non-empty lines so far: a dateline opens a report
     for number, line in enumerate(lines):
         stripped, removed, why = _SPACES.sub(" ", line).strip(), None, None
+        if stripped and opening < DATELINE_LINES:
+            opening += 1
+            stripped, dateline = boilerplate.split_dateline(stripped)
+            if dateline:
+                cut.append(RemovedLine(dateline, DATELINE))
         if labels:
             stripped, removed, why = boilerplate.split_label(stripped)
         if removed and why:
