@@ -19,7 +19,9 @@ Systems, all given the page's bytes:
 * trafilatura.extract with its own evaluation settings (``eval_common.EXTRACT_OPTS``:
   no comments, tables, no formatting; balanced mode with fallbacks);
 * newsfuse as shipped: the file reader, then ``clean_document`` (trafilatura with
-  ``clean.EXTRACTION``, then the line rules for HTML). A page set aside as junk counts as empty;
+  ``clean.EXTRACTION``, then the line rules for HTML). Its text is scored with the headline
+  when a line was moved into ``title`` (the headline is kept, as the title; trafilatura's text
+  keeps it as a line). A page set aside as junk counts as empty;
   one set aside for its language is scored on its cleaned text (language is not a cleaning
   judgement) and counted separately, with the figure as if it were empty beside it;
 * newsfuse's extraction with every rule for pasted page text (``origin="text"``), the line
@@ -125,20 +127,25 @@ def trafilatura_system(**options: object) -> Callable[[Page], Result]:
 
 
 def newsfuse_shipped(page: Page) -> Result:
-    from newsfuse.ingest.clean import clean_document
+    from newsfuse.ingest.clean import TITLE_REASON, clean_document
     from newsfuse.ingest.readers import documents_from_bytes
 
     (doc,) = documents_from_bytes(page.data, page.file, html=True)
     doc = clean_document(doc)
-    return Result(doc.text, doc.status, doc.reason, doc.removed)
+    # A headline moved into the title is kept, not lost: score it with the text.
+    moved = any(r.reason == TITLE_REASON for r in doc.removed)
+    text = f"{doc.title}\n{doc.text}" if moved and doc.title else doc.text
+    return Result(text, doc.status, doc.reason, doc.removed)
 
 
 def newsfuse_text_rules(page: Page) -> Result:
-    from newsfuse.ingest.clean import clean_text, html_to_text
+    from newsfuse.ingest.clean import TITLE_REASON, clean_text, html_to_text
 
     text, meta = html_to_text(page.data, page.file)
-    cleaned, _, removed, _ = clean_text(text, known_title=meta.get("title"), origin="text")
-    return Result(cleaned, removed=removed)
+    cleaned, found, removed, _ = clean_text(text, known_title=meta.get("title"), origin="text")
+    title = found.get("title")
+    moved = title and any(r.reason == TITLE_REASON and r.text == title for r in removed)
+    return Result(f"{title}\n{cleaned}" if moved else cleaned, removed=removed)
 
 
 SYSTEMS: dict[str, Callable[[], Callable[[Page], Result]]] = {

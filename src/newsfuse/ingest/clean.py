@@ -52,20 +52,22 @@ _NOT_FURNITURE = frozenset(
 # paragraph, and never more than this many.
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
-#: Rule families beyond the word patterns, byline/date lines and transcript headers, which
-#: apply to every text. SHAPE: runs of headline-like lines and lone short fragments
-#: (``boilerplate.mark_lines``); PAGE_TOP: the known title and the headline, deck and scraps
-#: above the first paragraph; REPEATS: a line seen before; LABELS: "Story highlights" and
-#: social-post attributions cut from lines.
-SHAPE, PAGE_TOP, REPEATS, LABELS = "shape", "page top", "repeats", "labels"
+#: Rule families beyond the word patterns, byline/date lines, datelines and transcript headers,
+#: which apply to every text. SHAPE: runs of headline-like lines and lone short fragments
+#: (``boilerplate.mark_lines``); TITLE: a line that is the report's known title (the page's
+#: <title>, or a title given with the report) moves into ``title``; PAGE_TOP: the headline, deck
+#: and scraps guessed above the first paragraph; REPEATS: a line seen before; LABELS: "Story
+#: highlights" and social-post attributions cut from lines.
+SHAPE, TITLE, PAGE_TOP, REPEATS, LABELS = "shape", "title", "page top", "repeats", "labels"
 #: Where a report's text came from, and the families it gets. Pasted page text ("text") keeps
 #: them all: its headlines, link lists and page-top scraps are lines like any other. trafilatura's
 #: output ("html") is already the article's paragraphs: on the tuning half of trafilatura's
-#: evaluation pages each family removed as much article text as boilerplate or more
-#: (``scripts/bench_html.py --rules``; BENCHMARKS.md, "HTML extraction"), so it gets none.
+#: evaluation pages each shape family removed as much article text as boilerplate or more
+#: (``scripts/bench_html.py --rules``; BENCHMARKS.md, "HTML extraction"), so it gets only the
+#: move of its own headline into ``title``, which loses nothing.
 RULES: dict[str, frozenset[str]] = {
-    "text": frozenset({SHAPE, PAGE_TOP, REPEATS, LABELS}),
-    "html": frozenset(),
+    "text": frozenset({SHAPE, TITLE, PAGE_TOP, REPEATS, LABELS}),
+    "html": frozenset({TITLE}),
 }
 ORIGINS = tuple(RULES)
 # Characters scraped text carries that are not text: zero-width spaces, BOMs, the cp1252 em dash.
@@ -160,8 +162,10 @@ def _header_zone(units: Sequence[_Unit]) -> list[_Unit]:
     return []
 
 
-def _take_head(units: Sequence[_Unit], known_title: str | None, page_top: bool) -> dict[str, str | None]:
-    """Move byline and date lines (and, with ``page_top``, the headline) out of the text; return them."""
+def _take_head(
+    units: Sequence[_Unit], known_title: str | None, rules: frozenset[str]
+) -> dict[str, str | None]:
+    """Move byline and date lines, and the headline (``TITLE``, ``PAGE_TOP``), out of the text."""
     found: dict[str, str | None] = {"title": None, "date": None, "outlet": None}
     for unit in units[: 2 * HEADER_LINES]:
         hit = metadata_line(unit.text)
@@ -169,13 +173,11 @@ def _take_head(units: Sequence[_Unit], known_title: str | None, page_top: bool) 
             found[hit[0]] = found[hit[0]] or hit[1]
             if unit.reason in _SHAPE_REASONS:
                 unit.reason = BYLINE if hit[0] == "outlet" else DATE_LINE
-    if not page_top:
-        return found
-    for unit in units:
+    for unit in units if TITLE in rules else ():
         if unit.reason is None and known_title and unit.text.strip() == known_title.strip():
             unit.reason = TITLE_REASON
             found["title"] = known_title
-    for unit in _header_zone(units):
+    for unit in _header_zone(units) if PAGE_TOP in rules else ():
         words = count_words(unit.text)
         if found["title"] is None and words >= 4 and boilerplate.is_fragment(unit.text):
             found["title"] = unit.text
@@ -247,7 +249,7 @@ def clean_text(
         if REPEATS in rules and unit.reason is None and count_words(key) >= 3 and key in seen:
             unit.reason = REPEATED
         seen.add(key)
-    meta = _take_head(units, known_title, page_top=PAGE_TOP in rules)
+    meta = _take_head(units, known_title, rules)
     removed = (*cut, *(RemovedLine(u.text, u.reason) for u in units if u.reason))
     kept_lines: dict[int, list[str]] = {}
     for unit in units:
