@@ -88,6 +88,15 @@ def test_html_bytes_are_decoded_by_trafilatura() -> None:
     assert "Rada miasta zdecydowała w czwartek, że żółta linia" in doc.text
 
 
+def test_utf8_html_with_a_damaged_byte_stays_utf8() -> None:
+    """trafilatura's own detection read it as cp1250 throughout ("Die BrĂĽcke")."""
+    german = "Die Brücke über die Straße ist schön, sagte der Bürgermeister am Dienstag in Köln."
+    blocks = _paragraphs(*(f"{german} Satz {n}." for n in range(6)))
+    data = _page(*blocks).encode("utf-8").replace(b"Satz 3", b"Satz \xff3")
+    doc = _clean(data)
+    assert f"{german} Satz 0." in doc.text and "Ă" not in doc.text
+
+
 FURNITURE = [
     ("VEA TAMBIÉN: Entre heces y guaricha, la escuela del barrio sigue cerrada", boilerplate.RELATED),
     ("Lea también: Impiden ingreso al país a reportero estadounidense", boilerplate.RELATED),

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import ftfy
 
 from newsfuse.ingest import boilerplate, junk, language, transcript
+from newsfuse.ingest.decoding import html_for_extraction
 from newsfuse.ingest.metadata import metadata_line
 from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS
 from newsfuse.ingest.words import SENTENCE_END_MARKS, count_words
@@ -91,6 +92,8 @@ def html_to_text(html: bytes | str, name: str = "") -> tuple[str, dict[str, str 
     """
     import trafilatura
 
+    if isinstance(html, bytes):
+        html = html_for_extraction(html)
     extracted = trafilatura.bare_extraction(html, with_metadata=True, **EXTRACTION)
     if extracted is None:
         return "", {}

@@ -12,7 +12,8 @@ with one bad byte was decoded as cp1252 throughout ("schÃ¶n"). The order here:
 5. otherwise charset-normalizer's best guess (the detector trafilatura and requests use).
 
 HTML files are decoded here only for display and the lead baseline; the cleaner hands their
-bytes to trafilatura, which detects the encoding itself (``Document.raw_bytes``).
+bytes to trafilatura, which detects the encoding itself (``Document.raw_bytes``), except in
+case 4, which trafilatura's detector takes for a single-byte code page (``html_for_extraction``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 
 from newsfuse.errors import InputError
 
-__all__ = ["decode_text"]
+__all__ = ["decode_text", "html_for_extraction"]
 
 # UTF-32 LE's mark starts with UTF-16 LE's: test the longer marks first.
 _BOMS = (
@@ -69,3 +70,16 @@ def decode_text(data: bytes, name: str) -> str:
     if best is None:
         raise InputError(f"{name}: not text in any encoding newsfuse recognises")
     return str(best)
+
+
+def html_for_extraction(data: bytes) -> bytes | str:
+    """An HTML file for trafilatura: its bytes, or, for mostly-valid UTF-8, the UTF-8 text.
+
+    Given UTF-8 with one damaged byte, trafilatura's own detection picks a single-byte code page
+    ("Die BrĂĽcke" for "Die Brücke", cp1250); everything else it decodes as well as we would.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace") if _mostly_utf8(data) else data
+    return data
