@@ -3,6 +3,8 @@
     .venv/bin/python scripts/bench_html.py                 # every system, tuning / held-out / all
     .venv/bin/python scripts/bench_html.py --rules         # what each cleaning rule costs and gains
     .venv/bin/python scripts/bench_html.py --show          # newsfuse's misses and leaks, page by page
+    PYTHONPATH=/tmp/before/src .venv/bin/python scripts/bench_html.py --newsfuse-only
+                                                           # an older checkout's newsfuse, same pages
 
 Reads ``../shared/data/trafilatura-eval-dev.tar.gz`` (495 pages, ``evaldata.json`` with 'with'
 snippets that must be kept and 'without' snippets that must go) straight from the tarball:
@@ -112,6 +114,7 @@ class Result:
     status: str = "kept"
     reason: str | None = None
     removed: tuple = ()
+    kind: str = "html"
 
 
 def trafilatura_system(**options: object) -> Callable[[Page], Result]:
@@ -126,16 +129,34 @@ def trafilatura_system(**options: object) -> Callable[[Page], Result]:
     return run
 
 
-def newsfuse_shipped(page: Page) -> Result:
-    from newsfuse.ingest.clean import TITLE_REASON, clean_document
-    from newsfuse.ingest.readers import documents_from_bytes
+def _read_html(page: Page):  # -> newsfuse.model.Document
+    from newsfuse.ingest import readers
 
-    (doc,) = documents_from_bytes(page.data, page.file, html=True)
-    doc = clean_document(doc)
+    if hasattr(readers, "documents_from_bytes"):
+        (doc,) = readers.documents_from_bytes(page.data, page.file, html=True)
+        return doc
+    # An older checkout (PYTHONPATH=...): its file reader decoded to str and cut at 500,000 chars.
+    from newsfuse.model import Document
+
+    text = readers._cap(readers._decode(page.data, page.file), page.file)  # type: ignore[attr-defined]
+    return Document(id="d1", source=page.file, text=text, raw=text, kind="html")
+
+
+def newsfuse_shipped(page: Page) -> Result:
+    from newsfuse.errors import InputError
+    from newsfuse.ingest.clean import clean_document
+
+    try:
+        doc = clean_document(_read_html(page))
+    except InputError as exc:  # refused by the reader: an empty page, as eval_common counts it
+        return Result(None, "refused", str(exc))
+    from newsfuse.ingest import clean
+
+    TITLE_REASON = getattr(clean, "TITLE_REASON", "headline (kept as the title)")  # noqa: N806
     # A headline moved into the title is kept, not lost: score it with the text.
     moved = any(r.reason == TITLE_REASON for r in doc.removed)
     text = f"{doc.title}\n{doc.text}" if moved and doc.title else doc.text
-    return Result(text, doc.status, doc.reason, doc.removed)
+    return Result(text, doc.status, doc.reason, doc.removed, doc.kind)
 
 
 def newsfuse_text_rules(page: Page) -> Result:
@@ -180,12 +201,14 @@ def report(pages: list[Page], results: dict[str, list[Result]], halves: Iterable
             score, as_empty = Score(), Score()
             aside: Counter[str] = Counter()
             for page, result in chosen:
-                junk = result.status in ("junk", "error")
+                junk = result.status in ("junk", "error", "refused")
                 score.add(page, None if junk else result.text)
                 as_empty.add(page, None if result.status != "kept" else result.text)
                 if result.status != "kept":
                     aside[result.status] += 1
             note = ", ".join(f"{n} {s}" for s, n in sorted(aside.items())) or "0"
+            transcripts = sum(r.kind == "transcript" for _, r in chosen)
+            note += f"; {transcripts} taken for transcripts" if transcripts else ""
             print(f"{name:44s} {half:9s} {score.pages:5d} {score.row()}  {note}")
             if aside.get("unsupported-language"):
                 print(
@@ -253,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", action="store_true", help="cost and gain of each cleaning rule")
     parser.add_argument("--show", action="store_true", help="newsfuse's lost and left snippets")
     parser.add_argument(
+        "--newsfuse-only",
+        action="store_true",
+        help="only 'newsfuse as shipped' (with PYTHONPATH at an older checkout's src: its figures)",
+    )
+    parser.add_argument(
         "--half",
         choices=(*HALVES, "all", "both"),
         default="both",
@@ -268,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         show(pages, results["newsfuse as shipped"], detail_half)
         return 0
     names = list(SYSTEMS) if args.rules else list(SYSTEMS)[:3]
+    if args.newsfuse_only:
+        names = ["newsfuse as shipped"]
     results = run_systems(pages, names)
     report(pages, results, (*HALVES, "all") if args.half == "both" else (args.half,))
     if args.rules:
