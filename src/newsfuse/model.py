@@ -26,7 +26,7 @@ __all__ = [
 
 #: Version of the JSON form of a Briefing (docs/schema.md). Bump the minor for added keys,
 #: the major for removed or changed ones.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Document.kind values.
 KINDS = ("article", "web", "transcript", "html")
