@@ -95,6 +95,11 @@ def _module_aliases(tree: ast.Module) -> set[str]:
     return names
 
 
+#: bench_html.py can score an older checkout (PYTHONPATH=...) whose file reader had no public
+#: way to read a page: it calls that version's own helpers, not this one's.
+OLDER_CHECKOUT = {"bench_html.py": {"readers._cap", "readers._decode"}}
+
+
 @pytest.mark.parametrize("folder", [SRC, SCRIPTS], ids=["src", "scripts"])
 def test_no_private_name_is_taken_from_another_module(folder: Path) -> None:
     wrong = []
@@ -111,6 +116,7 @@ def test_no_private_name_is_taken_from_another_module(folder: Path) -> None:
                 and node.value.id in aliases
                 and node.attr.startswith("_")
                 and not node.attr.startswith("__")
+                and f"{node.value.id}.{node.attr}" not in OLDER_CHECKOUT.get(path.name, ())
             ):
                 wrong.append(f"{path.name}:{node.lineno} reads {node.value.id}.{node.attr}")
     assert not wrong, wrong

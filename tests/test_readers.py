@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsfuse.errors import InputError
-from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, read_clusters
+from newsfuse.ingest.clean import clean_document
+from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, MAX_HTML_BYTES, read_clusters
 
 
 def test_directory_is_one_cluster_of_its_files(sony_dir: Path) -> None:
@@ -159,3 +160,100 @@ def test_lone_surrogates_become_replacement_characters() -> None:
     )
     assert cluster.id == "s\ufffd"
     assert cluster.documents[0].text == "a \ufffd b \U0001f600"
+
+
+# --- encodings (issue 15 item 11, issue 16) ---------------------------------------------------
+
+STORY = "Die Brücke über die Straße ist schön, sagte der Bürgermeister am Dienstag in Köln."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_byte_order_marks_are_honoured(tmp_path: Path, encoding: str) -> None:
+    """A UTF-16 file with a BOM was refused as "binary (contains NUL bytes)"."""
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path = tmp_path / "report.txt"
+    path.write_bytes(bom + STORY.encode(encoding))
+    (cluster,) = read_clusters([path])
+    assert cluster.documents[0].raw == STORY
+
+
+def test_nul_bytes_without_a_bom_are_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(STORY.encode("utf-16-le"))
+    with pytest.raises(InputError, match="binary file"):
+        list(read_clusters([path]))
+
+
+def test_polish_in_iso_8859_2_is_read(tmp_path: Path) -> None:
+    """Neither UTF-8 nor Windows-1252: refused before, now charset-normalizer finds it."""
+    text = (
+        "Rada miasta zdecydowała w czwartek, że żółta linia tramwajowa zostanie przedłużona do dworca. "
+        "Mieszkańcy źle przyjęli tę decyzję, bo prace potrwają dwa lata."
+    )
+    path = tmp_path / "raport.txt"
+    path.write_bytes(text.encode("iso-8859-2"))
+    (cluster,) = read_clusters([path])
+    assert cluster.documents[0].raw == text
+
+
+def test_utf8_with_one_bad_byte_stays_utf8(tmp_path: Path) -> None:
+    """One stray byte used to send the whole file through cp1252 ("schÃ¶n")."""
+    path = tmp_path / "bericht.txt"
+    path.write_bytes(STORY.encode("utf-8") + b" \xff " + STORY.encode("utf-8"))
+    (cluster,) = read_clusters([path])
+    raw = cluster.documents[0].raw
+    assert raw.count(STORY) == 2 and "Ã" not in raw
+
+
+def test_windows_1252_still_reads(tmp_path: Path) -> None:
+    text = "The mayor said “the storm is over” — and the café reopened on Tuesday after the flood."
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (cluster,) = read_clusters([path])
+    assert cluster.documents[0].raw == text
+
+
+# --- HTML size (issue 16) -----------------------------------------------------------------------
+
+ARTICLE = "".join(
+    f"<p>The harbour reopened on Friday after divers cleared the channel, report line {n}.</p>"
+    for n in range(30)
+)
+
+
+def _big_page() -> str:
+    """An article after 2 MB of inline script, as real news pages carry."""
+    script = "<script>" + "window.state = {'k': 'v'};\n" * 80_000 + "</script>"
+    return (
+        f"<html><head><title>Harbour</title>{script}</head><body><article>{ARTICLE}</article></body></html>"
+    )
+
+
+def test_html_file_keeps_its_bytes_and_is_not_cut_at_the_text_limit(tmp_path: Path) -> None:
+    page = _big_page()
+    assert len(page) > 4 * MAX_DOCUMENT_CHARS
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (cluster,) = read_clusters([path])
+    doc = cluster.documents[0]
+    assert doc.kind == "html" and doc.raw_bytes == page.encode("utf-8")
+    cleaned = clean_document(doc)
+    assert cleaned.status == "kept" and "report line 29" in cleaned.text
+
+
+def test_html_in_jsonl_is_not_cut_at_the_text_limit(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "big", "documents": [_big_page()]}) + "\n")
+    (cluster,) = read_clusters([path])
+    cleaned = clean_document(cluster.documents[0])
+    assert "report line 29" in cleaned.text
+
+
+def test_html_larger_than_the_html_limit_is_cut_with_a_note(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "huge.html"
+    path.write_bytes(b"<html><body><p>" + b"x" * MAX_HTML_BYTES + b"</p></body></html>")
+    (cluster,) = read_clusters([path])
+    assert len(cluster.documents[0].raw_bytes or b"") == MAX_HTML_BYTES
+    assert "only the first" in caplog.text

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsfuse.text import count_words  # Chinese and Japanese are counted per character
+
 __all__ = [
     "KINDS",
     "SCHEMA_VERSION",
@@ -29,13 +31,13 @@ __all__ = [
 
 #: Version of the JSON form of a Briefing (docs/schema.md). Bump the minor for added keys,
 #: the major for removed or changed ones.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Document.kind values.
 KINDS = ("article", "web", "transcript", "html")
 #: Document.status values (the JSON schema's enum follows them): only "kept" documents feed the
 #: summary.
-STATUSES = ("kept", "junk", "off-topic")
+STATUSES = ("kept", "junk", "off-topic", "unsupported-language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Document:
     """One input report.
 
     ``text`` is the cleaned text the later stages read; ``raw`` what the reader found.
+    ``raw_bytes``: an HTML file's bytes as read, so trafilatura detects their encoding itself.
     """
 
     id: str
@@ -64,6 +67,7 @@ class Document:
     status: str = "kept"
     reason: str | None = None
     removed: tuple[RemovedLine, ...] = ()
+    raw_bytes: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,7 @@ class Briefing:
 
 
 def _document_dict(doc: Document) -> dict[str, Any]:
+
     return {
         "id": doc.id,
         "source": doc.source,
@@ -177,7 +182,7 @@ def _document_dict(doc: Document) -> dict[str, Any]:
         "kind": doc.kind,
         "status": doc.status,
         "reason": doc.reason,
-        "words": len(doc.text.split()),
+        "words": count_words(doc.text),
     }
 
 

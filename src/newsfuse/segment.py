@@ -12,10 +12,14 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.model import Document, Sentence
+from newsfuse.text import SENTENCE_END_MARKS, count_words, has_spaceless_script
 
 __all__ = ["segment", "sentence_texts", "split_sentences"]
 
 PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[\"“A-Z0-9])")
+# pysbd's English rules do not end a sentence at "。": Chinese and Japanese sentences end there
+# (and at "！", "？"), with no space after, except inside a quotation ("「…。」他说。").
+_SPACELESS_END = re.compile(rf"(?<=[{SENTENCE_END_MARKS}])(?![」』）”’])")
 # Pieces shorter than this are headings, bylines or debris, not statements.
 MIN_CHARS = 12
 # A piece that opens with punctuation continues the sentence before it ("…in Pearl, Miss.; West
@@ -31,6 +35,19 @@ _CONTINUES_CLOCK = re.compile(
     r"^(?:[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|"
     r"(?:[ECMP][SD]?T|ET|GMT|UTC|BST|CET)\b|local time\b|Eastern\b|Central\b|Pacific\b|Mountain\b)"
 )
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """Sentences of a paragraph: pysbd, except for parts in Chinese or Japanese script.
+
+    pysbd cuts "「…。」他说。" inside the quotation; those parts are split at their own marks.
+    """
+    if not has_spaceless_script(paragraph):
+        return _segmenter().segment(paragraph)
+    out: list[str] = []
+    for part in _SPACELESS_END.split(paragraph):
+        out += [part] if has_spaceless_script(part) else _segmenter().segment(part)
+    return out
 
 
 @functools.cache
@@ -52,7 +69,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not para.strip():
             continue
         local = 0
-        for piece in _segmenter().segment(para):
+        for piece in _pieces(para):
             stripped = piece.strip()
             if not stripped:
                 continue
@@ -94,7 +111,8 @@ def segment(documents: Sequence[Document]) -> tuple[Sentence, ...]:
         position = 0
         for start, end in split_sentences(doc.text):
             text = doc.text[start:end]
-            if len(text) < MIN_CHARS or len(text.split()) < 3:
+            words = count_words(text)  # a Han or kana character is a word
+            if words < 3 or (len(text) < MIN_CHARS and words == len(text.split())):
                 continue
             out.append(Sentence(doc=index, position=position, text=text, start=start, end=end))
             position += 1

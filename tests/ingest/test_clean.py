@@ -156,3 +156,35 @@ def test_dev_junk_is_exactly_the_pages_without_news(dev_clusters: list[dict]) ->
     assert set(found) == set(DEV_JUNK)
     for key, start in DEV_JUNK.items():
         assert found[key].startswith(start), (key, found[key])
+
+
+def _unpunctuated(words: int) -> str:
+    vocabulary = "storm coast river city people water road power wind rain officials homes".split()
+    return " ".join(vocabulary[(n * 7) % len(vocabulary)] for n in range(words))
+
+
+def test_a_line_without_sentence_ends_says_what_happened(tmp_path: Path) -> None:
+    """Issue 15, item 14: 100,000 characters without punctuation were "kept" with 13,558 words,
+    and the briefing then said only "no usable text"."""
+    path = tmp_path / "dump.txt"
+    path.write_text(_unpunctuated(13_558))
+    assert len(path.read_text()) > 80_000
+    doc = clean_cluster(next(read_clusters([path])).documents)[0]
+    assert doc.status == "junk"
+    assert doc.reason and doc.reason.startswith("no sentences: 13,558 words without sentence punctuation")
+    assert [r.reason for r in doc.removed] == ["run-on text without sentence ends"]
+
+
+def test_a_run_on_line_goes_and_the_story_stays() -> None:
+    story = " ".join(
+        f"The harbour reopened on day {n} after divers cleared the channel of boats." for n in range(4)
+    )
+    doc = clean_document(
+        documents_from_texts([f"{story}\n\n{_unpunctuated(400)}"], prefix="d", source="x")[0]
+    )
+    assert doc.status == "kept" and doc.text == story
+    # Long lines that are many sentences, even lowercase ones, are not run-on.
+    lowercase = "the river rose overnight. " * 60
+    assert (
+        clean_document(documents_from_texts([lowercase], prefix="d", source="y")[0]).text == lowercase.strip()
+    )

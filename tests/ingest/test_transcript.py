@@ -54,3 +54,21 @@ def test_fragments_join_into_sentences(sony_dir: Path) -> None:
     raw_sentences = pysbd.Segmenter(language="en", clean=False).segment(body)
     assert len(sentences) < len(raw_sentences)
     assert min(len(s.split()) for s in sentences) >= 4
+
+
+def test_lists_recipes_and_jokes_are_not_transcripts() -> None:
+    """Short lines joined looked like pause-fragments: 10 evaluation pages were taken for
+    transcripts and 7 rewritten (issue 16)."""
+    recipe = [
+        "Ingredients",
+        *[f"{n} cups of flour." for n in range(1, 60)],
+        "Method",
+        "Mix well.",
+        "Bake it.",
+    ]
+    jokes = []
+    for n in range(30):
+        jokes += [f"Why did joke {n} cross the road?", "To get away.", "Ha."]
+    for lines in (recipe, jokes):
+        assert sum(len(line.split()) for line in lines) >= 150
+        assert not is_transcript(lines)

@@ -17,12 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsfuse.ingest import european
+from newsfuse.text import SENTENCE_END_MARKS, count_words
+
 __all__ = [
     "LINE_RULES",
     "is_fragment",
+    "is_run_on",
     "is_title_case",
     "line_reason",
     "mark_lines",
+    "split_dateline",
     "split_label",
     "split_long_line",
 ]
@@ -43,6 +48,21 @@ SOCIAL = "embedded social-media post"
 ERROR_PAGE = "error page (404 / not found)"
 HEADLINE_LIST = "list of related headlines"
 SCRAP = "subheading or page scrap"
+RUN_ON = "run-on text without sentence ends"
+COMMENTS = "comment-section prompt"
+FILING = "page filing label or lone date"
+SMALL_PRINT = "legal small print or file link"
+#: Reasons of the kinds in ``european.PATTERNS``.
+_EUROPEAN_REASONS = {
+    "related": RELATED,
+    "navigation": NAVIGATION,
+    "signup": SIGNUP,
+    "caption": CAPTION,
+    "comments": COMMENTS,
+    "metadata": FILING,
+    "advert": ADVERT,
+    "small print": SMALL_PRINT,
+}
 
 #: (pattern, reason): a line (or, in a long line, a sentence) matching the pattern is furniture.
 LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -245,6 +265,23 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^for (?:the latest|outside|more) [\w\s]+, follow @\w+$|^topics: ", _I), CREDIT),
     (re.compile(r"^(?:for further information:|safe harbor statement$)", _I), CREDIT),
     (re.compile(r"^SOURCE [A-Z]"), CREDIT),
+    # Paywall and newsletter prompts, "Follow … on Twitter", "© AFP / …" (issue 16).
+    (
+        re.compile(
+            r"\bnever miss (?:the latest|a story|our)\b|\bto view the full (?:story|article)\b|"
+            r"\bplease subscribe\b|\bget the .{0,40}\b(?:edition|newsletter) by e-?mail\b|"
+            r"\bsign up (?:here|now|today)\b|\bdo you want to (?:be|stay) informed\b",
+            _I,
+        ),
+        SIGNUP,
+    ),
+    (re.compile(r"^follow\s(?:\S+\s){0,4}on (?:twitter|facebook|instagram|linkedin|tiktok)\b", _I), SIGNUP),
+    (re.compile(r"©\s*(?:AFP|Reuters|AP|Getty(?: Images)?|dpa|EFE|EPA|ANSA|PAP)\b[^.!?]{0,60}$"), CAPTION),
+    *(
+        (pattern, _EUROPEAN_REASONS[kind])
+        for kind, patterns in european.PATTERNS.items()
+        for pattern in patterns
+    ),
 )
 
 
@@ -257,6 +294,25 @@ _LINKS = re.compile(r"\s*(?:https?://t\.co/\S+|pic\.twitter\.com/\S+)")
 # Labels glued to the front of real text: "Story highlights Trump's comments on Saturday ...".
 _LABEL = re.compile(r"^(?:Story highlights|Story Highlights|Article Excerpt|Key points:)\s+(?=\S)")
 SOCIAL_WORDS = 6
+
+
+# "VALDEMORA, 14 de marzo de 2026.", "WASHINGTON, March 3, 2026 —", "PARIS, 3 mars 2026 (AFP) -":
+# a place in capitals, a comma and a date with a day and a year, in any language. The place and
+# date belong to the report's metadata; as a sentence they would be summary material.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ /-][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*){0,3}"
+    r"(?:\s*\([^()]{1,30}\))?,\s+"
+    r"(?=[^.!?]{0,40}\b\d{1,2}\b)(?:[^\W_]|[ ,/º]|(?<=\d)\.){0,30}?\b(?:1[89]|20)\d{2}\b"
+    r"(?:\s*\([^()]{1,30}\))?\s*(?:[.—–-]+\s*|$)"
+)
+
+
+def split_dateline(line: str) -> tuple[str, str | None]:
+    """(line without a leading dateline, the dateline or None)."""
+    match = _DATELINE.match(line)
+    if not match:
+        return line, None
+    return line[match.end() :], match.group(0).strip()
 
 
 def split_label(line: str) -> tuple[str, str | None, str | None]:
@@ -288,8 +344,13 @@ def line_reason(line: str) -> str | None:
 
 
 # Sentences of a long line (Multi-News lines hold whole documents): split where a sentence
-# ends and a capital or quote starts, the only break these texts reliably carry.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
+# ends and a capital or quote starts, the only break these texts reliably carry; in Chinese and
+# Japanese after every "。", "！", "？" with or without a space, but not inside a quotation
+# ("「…。」他说。" is one sentence).
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?])\s+(?=[\"“A-Z])"
+    rf"|(?<=[{SENTENCE_END_MARKS}])(?![」』）”’])\s*(?=\S)"
+)
 LONG_LINE_WORDS = 40
 
 
@@ -301,7 +362,7 @@ _ABBREVIATION = re.compile(
 
 def split_long_line(line: str) -> list[str]:
     """The sentences of a long line, or the line itself when it is short."""
-    if len(line.split()) <= LONG_LINE_WORDS:
+    if count_words(line) <= LONG_LINE_WORDS:
         return [line]
     pieces: list[str] = []
     for part in _SENTENCE_END.split(line):
@@ -314,7 +375,21 @@ def split_long_line(line: str) -> list[str]:
     return pieces
 
 
-_TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*$")
+# A sentence end: its mark, closing quotes or brackets, then a space or the end of the text.
+_SENTENCE_ENDS = re.compile(rf"[.!?…{SENTENCE_END_MARKS}]+[\"”’')\]」』）]*(?=\s|$)")
+#: Words per sentence above which a line is not sentences at all: a news sentence rarely runs
+#: past 60 words, and a line this long with no sentence end (keyword dumps, captions without
+#: punctuation) cannot be cut into sentences to quote (issue 15, item 14).
+RUN_ON_WORDS = 150
+
+
+def is_run_on(line: str) -> bool:
+    """More than ``RUN_ON_WORDS`` words for each sentence end of the line."""
+    words = count_words(line)
+    return words > RUN_ON_WORDS * max(1, len(_SENTENCE_ENDS.findall(line)))
+
+
+_TERMINAL = re.compile(rf"[.!?:;…{SENTENCE_END_MARKS}][\"”’')\]」』）]*$")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via is are".split())
 
@@ -322,7 +397,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 def is_fragment(line: str, max_words: int = 20) -> bool:
     """A short line without sentence punctuation at its end: a heading, label or link text."""
     text = line.strip()
-    return bool(text) and len(text.split()) <= max_words and not _TERMINAL.search(text)
+    return bool(text) and count_words(text) <= max_words and not _TERMINAL.search(text)
 
 
 def is_title_case(line: str) -> bool:
@@ -355,10 +430,11 @@ def _title_case_runs(texts: Sequence[str], indices: Sequence[int]) -> list[int]:
     return out
 
 
-def mark_lines(lines: Sequence[str]) -> list[str | None]:
+def mark_lines(lines: Sequence[str], *, shape: bool = True) -> list[str | None]:
     """A reason per line (None = keep), from the pattern rules and then the shape of the page.
 
-    Shape rules, each tuned so article text survives:
+    ``shape=False`` applies the pattern rules only (text that an extractor already reduced to
+    paragraphs: ``clean.RULES``). Shape rules, each tuned so article text survives:
     * three or more consecutive headline-like lines (title-case fragments, or any fragments
       after a "Related:" header) are a list of related stories;
     * a lone fragment of at most six words is a subheading or page scrap (sentences, even
@@ -366,6 +442,8 @@ def mark_lines(lines: Sequence[str]) -> list[str | None]:
     * scraps above the first paragraph that are not the headline are page header.
     """
     reasons: list[str | None] = [line_reason(line) for line in lines]
+    if not shape:
+        return reasons
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     # Runs of fragment lines among the non-blank lines.
     run: list[int] = []
@@ -382,6 +460,6 @@ def mark_lines(lines: Sequence[str]) -> list[str | None]:
         after_header = i >= 0 and bool(_LIST_HEADER.match(line.strip()))
     for i in nonblank:
         line = lines[i].strip()
-        if reasons[i] is None and is_fragment(line) and len(line.split()) <= SUBHEADING_WORDS:
+        if reasons[i] is None and is_fragment(line) and count_words(line) <= SUBHEADING_WORDS:
             reasons[i] = SCRAP
     return reasons

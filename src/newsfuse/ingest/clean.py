@@ -1,8 +1,8 @@
 """Cleaning: HTML to text, boilerplate lines out, transcripts recognised, junk documents set aside.
 
 Reads ``Document.raw``/``kind``; sets ``text`` (cleaned), ``kind`` ("article" | "web" |
-"transcript" | "html"), ``status``/``reason`` (junk only; off-topic is decided later, in
-``relevance``, once sentences are encoded), ``removed`` (every line taken out, with its reason:
+"transcript" | "html"), ``status``/``reason`` (junk, or unsupported-language for a report not
+in the Latin alphabet; off-topic is decided later, in ``relevance``, once sentences are encoded), ``removed`` (every line taken out, with its reason:
 what ``newsfuse inspect`` shows), ``title``, ``date`` (ISO) and ``outlet``.
 
 Order of the judgements: furniture lines (``boilerplate``) and transcript headers first, then
@@ -14,15 +14,24 @@ too little text left is junk (``junk``).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from newsfuse.ingest import boilerplate, junk, transcript
-from newsfuse.ingest.metadata import metadata_line
-from newsfuse.model import Document, RemovedLine
+import ftfy
 
-__all__ = ["clean_cluster", "clean_document", "clean_text", "html_to_text"]
+from newsfuse.ingest import boilerplate, junk, language, transcript
+from newsfuse.ingest.decoding import html_for_extraction
+from newsfuse.ingest.metadata import metadata_line
+from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS
+from newsfuse.model import Document, RemovedLine
+from newsfuse.text import SENTENCE_END_MARKS, count_words
+
+__all__ = ["ORIGINS", "clean_cluster", "clean_document", "clean_text", "html_to_text"]
+
+log = logging.getLogger(__name__)
 
 TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"
@@ -32,28 +41,71 @@ REPEATED = "repeated line"
 _RUNS_ON = frozenset({boilerplate.SUPPORT, boilerplate.DISCLAIMER, boilerplate.ARCHIVE, boilerplate.SIGNUP})
 SPREAD_MAX_WORDS = 30
 BYLINE = "byline (kept as the outlet)"
+DATELINE = "dateline (place and date)"
+#: A dateline is looked for in this many first lines (headline, byline, then the dateline).
+DATELINE_LINES = 4
 DATE_LINE = "date line (kept as the date)"
 #: Removals that are metadata or page-top shape, not furniture: they do not make a report "web".
-_NOT_FURNITURE = frozenset({TITLE_REASON, HEADER_SCRAP, DECK, REPEATED, BYLINE, DATE_LINE})
+_NOT_FURNITURE = frozenset(
+    {TITLE_REASON, HEADER_SCRAP, DECK, REPEATED, BYLINE, DATE_LINE, DATELINE, boilerplate.RUN_ON}
+)
 # The top of a page, where headline, deck, byline and date live: lines before the first
 # paragraph, and never more than this many.
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
+#: Rule families beyond the word patterns, byline/date lines, datelines and transcript headers,
+#: which apply to every text. SHAPE: runs of headline-like lines and lone short fragments
+#: (``boilerplate.mark_lines``); TITLE: a line that is the report's known title (the page's
+#: <title>, or a title given with the report) moves into ``title``; PAGE_TOP: the headline, deck
+#: and scraps guessed above the first paragraph; REPEATS: a line seen before; LABELS: "Story
+#: highlights" and social-post attributions cut from lines.
+SHAPE, TITLE, PAGE_TOP, REPEATS, LABELS = "shape", "title", "page top", "repeats", "labels"
+#: Where a report's text came from, and the families it gets. Pasted page text ("text") keeps
+#: them all: its headlines, link lists and page-top scraps are lines like any other. trafilatura's
+#: output ("html") is already the article's paragraphs: on the tuning half of trafilatura's
+#: evaluation pages each shape family removed as much article text as boilerplate or more
+#: (``scripts/bench_html.py --rules``; BENCHMARKS.md, "HTML extraction"), so it gets only the
+#: move of its own headline into ``title``, which loses nothing.
+RULES: dict[str, frozenset[str]] = {
+    "text": frozenset({SHAPE, TITLE, PAGE_TOP, REPEATS, LABELS}),
+    "html": frozenset({TITLE}),
+}
+ORIGINS = tuple(RULES)
 # Characters scraped text carries that are not text: zero-width spaces, BOMs, the cp1252 em dash.
 _INVISIBLE = str.maketrans({"\u200b": "", "\ufeff": "", "\xa0": " ", "\x97": "—", "\r": ""})
 _SPACES = re.compile(r"[ \t]+")
 
 
-def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
-    """Main text of an HTML page (trafilatura, comments excluded) and its title/date/author."""
+#: trafilatura's settings, chosen on the tuning half of its own evaluation pages
+#: (``scripts/bench_html.py``): its balanced default with tables kept (F1 0.932, recall 0.960)
+#: beat ``favor_precision`` without tables (0.917, and 5 pages left empty), ``favor_recall``
+#: (0.921) and ``fast`` (0.925).
+EXTRACTION = {"include_comments": False, "include_tables": True, "favor_precision": False}
+
+
+def html_to_text(html: bytes | str, name: str = "") -> tuple[str, dict[str, str | None]]:
+    """Main text of an HTML page (trafilatura) and its title/date/site name.
+
+    Give the file's bytes where there are any: trafilatura then detects the encoding itself. The
+    text is NFC-normalised (as ``trafilatura.extract`` does; ``bare_extraction`` does not) and
+    capped at ``MAX_DOCUMENT_CHARS``.
+    """
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
-    )
+    if isinstance(html, bytes):
+        html = html_for_extraction(html)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, **EXTRACTION)
     if extracted is None:
         return "", {}
-    text = extracted.text or ""
+    text = unicodedata.normalize("NFC", extracted.text or "")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        log.warning(
+            "%s: %d characters of text in the page; only the first %d are read",
+            name,
+            len(text),
+            MAX_DOCUMENT_CHARS,
+        )
+        text = text[:MAX_DOCUMENT_CHARS]
     return text, {"title": extracted.title, "date": extracted.date, "outlet": extracted.sitename}
 
 
@@ -67,12 +119,20 @@ class _Unit:
     part: bool = False  # one sentence of a long line, not a whole line
 
 
-def _units(lines: Sequence[str]) -> tuple[list[_Unit], list[RemovedLine]]:
+def _units(lines: Sequence[str], labels: bool) -> tuple[list[_Unit], list[RemovedLine]]:
     """Units of the text, and the labels and post attributions cut from the front/end of lines."""
     out: list[_Unit] = []
     cut: list[RemovedLine] = []
+    opening = 0  # non-empty lines so far: a dateline opens a report
     for number, line in enumerate(lines):
-        stripped, removed, why = boilerplate.split_label(_SPACES.sub(" ", line).strip())
+        stripped, removed, why = _SPACES.sub(" ", line).strip(), None, None
+        if stripped and opening < DATELINE_LINES:
+            opening += 1
+            stripped, dateline = boilerplate.split_dateline(stripped)
+            if dateline:
+                cut.append(RemovedLine(dateline, DATELINE))
+        if labels:
+            stripped, removed, why = boilerplate.split_label(stripped)
         if removed and why:
             cut.append(RemovedLine(removed, why))
         if stripped:
@@ -97,7 +157,7 @@ def _header_zone(units: Sequence[_Unit]) -> list[_Unit]:
             continue
         if unit.part:
             return zone
-        words = len(unit.text.split())
+        words = count_words(unit.text)
         ends = not boilerplate.is_fragment(unit.text, 10**6)
         if len(zone) >= HEADER_LINES or words >= 2 * PARAGRAPH_WORDS or (words >= PARAGRAPH_WORDS and ends):
             return zone
@@ -105,8 +165,10 @@ def _header_zone(units: Sequence[_Unit]) -> list[_Unit]:
     return []
 
 
-def _take_head(units: Sequence[_Unit], known_title: str | None) -> dict[str, str | None]:
-    """Move headline, byline and date lines of the page top out of the text; return them."""
+def _take_head(
+    units: Sequence[_Unit], known_title: str | None, rules: frozenset[str]
+) -> dict[str, str | None]:
+    """Move byline and date lines, and the headline (``TITLE``, ``PAGE_TOP``), out of the text."""
     found: dict[str, str | None] = {"title": None, "date": None, "outlet": None}
     for unit in units[: 2 * HEADER_LINES]:
         hit = metadata_line(unit.text)
@@ -114,12 +176,12 @@ def _take_head(units: Sequence[_Unit], known_title: str | None) -> dict[str, str
             found[hit[0]] = found[hit[0]] or hit[1]
             if unit.reason in _SHAPE_REASONS:
                 unit.reason = BYLINE if hit[0] == "outlet" else DATE_LINE
-    for unit in units:
+    for unit in units if TITLE in rules else ():
         if unit.reason is None and known_title and unit.text.strip() == known_title.strip():
             unit.reason = TITLE_REASON
             found["title"] = known_title
-    for unit in _header_zone(units):
-        words = len(unit.text.split())
+    for unit in _header_zone(units) if PAGE_TOP in rules else ():
+        words = count_words(unit.text)
         if found["title"] is None and words >= 4 and boilerplate.is_fragment(unit.text):
             found["title"] = unit.text
             unit.reason = TITLE_REASON
@@ -143,7 +205,7 @@ def _spread_line_reasons(units: Sequence[_Unit]) -> None:
         by_line.setdefault(unit.line, []).append(unit)
     for parts in by_line.values():
         furniture = [u.reason for u in parts if u.reason in _RUNS_ON]
-        rest = sum(len(u.text.split()) for u in parts if u.reason in _SHAPE_REASONS)
+        rest = sum(count_words(u.text) for u in parts if u.reason in _SHAPE_REASONS)
         if len(parts) > 1 and 2 * len(furniture) >= len(parts) and rest <= SPREAD_MAX_WORDS:
             reason = Counter(furniture).most_common(1)[0][0]
             for unit in parts:
@@ -159,29 +221,44 @@ def _outlet_from_support(removed: Sequence[RemovedLine]) -> str | None:
     return None
 
 
+def _join(parts: Sequence[str]) -> str:
+    """Sentences of one line back together: with a space, except after "。" and the like."""
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if out.endswith(tuple(SENTENCE_END_MARKS)) else f" {part}"
+    return out
+
+
 def clean_text(
-    text: str, *, known_title: str | None = None
+    text: str, *, known_title: str | None = None, origin: str = "text"
 ) -> tuple[str, dict[str, str | None], tuple[RemovedLine, ...], bool]:
-    """(clean text, metadata, removed lines, is a transcript) of one report's plain text."""
-    lines = text.translate(_INVISIBLE).split("\n")
+    """(clean text, metadata, removed lines, is a transcript) of one report's plain text.
+
+    ``origin`` says where the text came from (``ORIGINS``) and so which rule families apply.
+    """
+    rules = RULES[origin]
+    lines = ftfy.fix_encoding(text).translate(_INVISIBLE).split("\n")
     is_transcript = transcript.is_transcript(lines)
-    units, cut = _units(lines)
-    for unit, reason in zip(units, boilerplate.mark_lines([u.text for u in units]), strict=True):
+    units, cut = _units(lines, labels=LABELS in rules)
+    marks = boilerplate.mark_lines([u.text for u in units], shape=SHAPE in rules)
+    for unit, reason in zip(units, marks, strict=True):
         unit.reason = transcript.header_reason(unit.text) or reason
+        if unit.reason is None and boilerplate.is_run_on(unit.text):
+            unit.reason = boilerplate.RUN_ON
     _spread_line_reasons(units)
     seen: set[str] = set()
     for unit in units:
         key = unit.text.lower()
-        if unit.reason is None and len(key.split()) >= 3 and key in seen:
+        if REPEATS in rules and unit.reason is None and count_words(key) >= 3 and key in seen:
             unit.reason = REPEATED
         seen.add(key)
-    meta = _take_head(units, known_title)
+    meta = _take_head(units, known_title, rules)
     removed = (*cut, *(RemovedLine(u.text, u.reason) for u in units if u.reason))
     kept_lines: dict[int, list[str]] = {}
     for unit in units:
         if unit.reason is None:
             kept_lines.setdefault(unit.line, []).append(unit.text)
-    paragraphs = [" ".join(parts) for _, parts in sorted(kept_lines.items())]
+    paragraphs = [_join(parts) for _, parts in sorted(kept_lines.items())]
     if is_transcript:
         paragraphs = [transcript.repunctuate(p) for p in paragraphs]
     meta["outlet"] = meta["outlet"] or _outlet_from_support(removed)
@@ -192,9 +269,12 @@ def clean_document(doc: Document) -> Document:
     """The document with clean text, its removed lines, kind, metadata and junk status."""
     text = doc.raw or doc.text
     meta: dict[str, str | None] = {}
-    if doc.kind == "html":
-        text, meta = html_to_text(text)
-    cleaned, found, removed, is_transcript = clean_text(text, known_title=doc.title or meta.get("title"))
+    origin = "html" if doc.kind == "html" else "text"
+    if origin == "html":
+        text, meta = html_to_text(doc.raw_bytes or text, doc.source)
+    cleaned, found, removed, is_transcript = clean_text(
+        text, known_title=doc.title or meta.get("title"), origin=origin
+    )
     if is_transcript:
         kind = "transcript"
     elif doc.kind == "html":
@@ -204,9 +284,13 @@ def clean_document(doc: Document) -> Document:
     else:
         kind = doc.kind
     status, reason = doc.status, doc.reason
-    why = junk.junk_reason(cleaned, removed)
-    if why and status == "kept":
-        status, reason = "junk", why
+    if status == "kept":
+        unreadable = language.unsupported_language(cleaned)
+        why = junk.junk_reason(cleaned, removed)
+        if unreadable:
+            status, reason = "unsupported-language", unreadable
+        elif why:
+            status, reason = "junk", why
     return dataclasses.replace(
         doc,
         text=cleaned,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from newsfuse.ingest import boilerplate
 from newsfuse.model import RemovedLine
+from newsfuse.text import count_words
 
 __all__ = ["MIN_WORDS", "junk_reason"]
 
@@ -33,9 +34,15 @@ PAGE_KINDS = {
 
 def junk_reason(text: str, removed: Sequence[RemovedLine]) -> str | None:
     """Why a cleaned document is junk, or None when enough news text survived."""
-    words = len(text.split())
+    words = count_words(text)
     if words >= MIN_WORDS:
         return None
+    run_on = sum(count_words(r.text) for r in removed if r.reason == boilerplate.RUN_ON)
+    if run_on > words:
+        return (
+            f"no sentences: {run_on:,} words without sentence punctuation, which newsfuse cannot split "
+            f"into sentences ({words} words of other text)"
+        )
     kinds = Counter(r.reason for r in removed if r.reason in PAGE_KINDS)
     if kinds:
         reason, _ = kinds.most_common(1)[0]

@@ -7,6 +7,7 @@ Whole-input problems raise ``InputError`` naming the input; a bad JSONL line bec
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import logging
@@ -18,11 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.errors import InputError
+from newsfuse.ingest.decoding import decode_text
 from newsfuse.model import Document
 
 __all__ = [
     "MAX_DOCUMENT_CHARS",
+    "MAX_HTML_BYTES",
     "Cluster",
+    "documents_from_bytes",
     "documents_from_texts",
     "iter_jsonl_clusters",
     "looks_like_html",
@@ -34,9 +38,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Documents longer than this are cut (with a note) rather than refused: ~80k words is already a
-#: book, and sentence splitting is the slowest part of reading.
+#: Text longer than this is cut (with a note) rather than refused: ~80k words is already a book,
+#: and sentence splitting is the slowest part of reading. For HTML it caps the extracted text
+#: (``clean.html_to_text``), not the markup.
 MAX_DOCUMENT_CHARS = 500_000
+#: HTML larger than this is cut before extraction (with a note). Real article pages run to a few
+#: MB of scripts, styles and inline JSON around a few thousand words: cutting the markup at
+#: 500,000 characters left 11 of trafilatura's 990 evaluation pages with no text at all (issue 16).
+MAX_HTML_BYTES = 10_000_000
 #: The separator of documents in the Multi-News source files.
 MULTINEWS_SEPARATOR = "|||||"
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -53,22 +62,18 @@ class Cluster:
     error: str | None = None
 
 
-def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text or HTML report")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: not UTF-8 or Windows-1252 text")
-
-
-def _cap(text: str, name: str) -> str:
-    if len(text) > MAX_DOCUMENT_CHARS:
-        log.warning("%s: %d characters; only the first %d are read", name, len(text), MAX_DOCUMENT_CHARS)
-        return text[:MAX_DOCUMENT_CHARS]
+def _cap(text: str, name: str, limit: int = MAX_DOCUMENT_CHARS) -> str:
+    if len(text) > limit:
+        log.warning("%s: %d characters; only the first %d are read", name, len(text), limit)
+        return text[:limit]
     return text
+
+
+def _cap_bytes(data: bytes, name: str) -> bytes:
+    if len(data) > MAX_HTML_BYTES:
+        log.warning("%s: %d bytes of HTML; only the first %d are read", name, len(data), MAX_HTML_BYTES)
+        return data[:MAX_HTML_BYTES]
+    return data
 
 
 def looks_like_html(text: str) -> bool:
@@ -85,17 +90,27 @@ def make_document(
     title: str | None = None,
     date: str | None = None,
     html: bool | None = None,
+    raw_bytes: bytes | None = None,
 ) -> Document:
     """A ``Document`` of raw text as a front-end received it; every reader builds documents here.
 
     ``html`` says whether the text is a web page; None decides by ``looks_like_html``, so a file,
-    a JSONL line, an API body and a stream article are told apart the same way. Text over
-    ``MAX_DOCUMENT_CHARS`` is cut, with a warning naming ``source``.
+    a JSONL line, an API body and a stream article are told apart the same way. A page is read up
+    to ``MAX_HTML_BYTES`` (the text extracted from it is capped when it is cleaned), other text up
+    to ``MAX_DOCUMENT_CHARS``; either is cut with a warning naming ``source``. ``raw_bytes`` are a
+    page's bytes as read, for trafilatura's own encoding detection.
     """
-    text = _cap(text, source)
     page = looks_like_html(text) if html is None else html
+    text = _cap(text, source, MAX_HTML_BYTES if page else MAX_DOCUMENT_CHARS)
     return Document(
-        id=id, source=source, text=text, raw=text, kind="html" if page else "article", title=title, date=date
+        id=id,
+        source=source,
+        text=text,
+        raw=text,
+        kind="html" if page else "article",
+        title=title,
+        date=date,
+        raw_bytes=raw_bytes if page else None,
     )
 
 
@@ -112,19 +127,26 @@ def split_multinews(text: str) -> list[str]:
     return [part.strip() for part in text.split(MULTINEWS_SEPARATOR) if part.strip()]
 
 
-def _read_file_documents(path: Path) -> list[tuple[str, str]]:
-    """(source name, text) pairs of one text or HTML file (several for the Multi-News form)."""
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+def documents_from_bytes(data: bytes, name: str, *, html: bool = False) -> list[Document]:
+    """Documents of one file's bytes (several for the Multi-News form), ids left for the caller.
+
+    HTML keeps its bytes (capped at ``MAX_HTML_BYTES``) for trafilatura, which detects their
+    encoding itself; ``raw`` holds them decoded for display. Text is decoded here and capped.
+    ``InputError`` for an empty or binary file.
+    """
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    text = _decode(data, name)
+    if html:
+        data = _cap_bytes(data, name)
+        return [make_document(decode_text(data, name), id="", source=name, html=True, raw_bytes=data)]
+    text = decode_text(data, name)
     if MULTINEWS_SEPARATOR in text:
-        return [(f"{name}#{i}", part) for i, part in enumerate(split_multinews(text), start=1)]
-    return [(name, text)]
+        named = [(f"{name}#{i}", part) for i, part in enumerate(split_multinews(text), start=1)]
+    elif looks_like_html(text):
+        return documents_from_bytes(data, name, html=True)
+    else:
+        named = [(name, text)]
+    return [make_document(part, id="", source=source) for source, part in named]
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -223,11 +245,13 @@ def _directory_files(path: Path) -> list[Path]:
 def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
     docs: list[Document] = []
     for path in files:
-        html = True if path.suffix.lower() in HTML_SUFFIXES else None
-        for source, text in _read_file_documents(path):
-            # A file name of raw bytes (not UTF-8) holds lone surrogates that no UTF-8 output can print.
-            source = _whole_characters(source)
-            docs.append(make_document(text, id=f"d{len(docs) + 1}", source=source, html=html))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{_whole_characters(str(path))}: cannot read ({exc.strerror})") from exc
+        html = path.suffix.lower() in HTML_SUFFIXES
+        for doc in documents_from_bytes(data, _whole_characters(str(path)), html=html):
+            docs.append(dataclasses.replace(doc, id=f"d{len(docs) + 1}"))
     return Cluster(id=_whole_characters(cluster_id), documents=tuple(docs))
 
 
@@ -238,7 +262,7 @@ def _read_stdin() -> Iterator[Cluster]:
     data = buffer.read() if buffer is not None else _whole_characters(sys.stdin.read()).encode("utf-8")
     if not data.strip():
         raise InputError("<stdin>: empty input")
-    text = _decode(data, "<stdin>")
+    text = decode_text(data, "<stdin>")
     if text.lstrip().startswith("{"):
         yield from iter_jsonl_clusters(text.splitlines(), "<stdin>")
         return

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsfuse.text import count_words
+
 __all__ = ["collapse_stutters", "header_reason", "is_transcript", "repunctuate"]
 
 #: Header lines of video pages: "2:11 | 12/17/14", "This transcript has been automatically ...".
@@ -40,21 +42,28 @@ _FRAGMENTS = re.compile(r"(?<=[.?!])\s+")
 _COMMA = re.compile(r",")
 
 
+#: Speech shape is judged on run-on lines of at least this many words, which must hold most of
+#: the text: a transcript is a few long paragraphs, while lists, recipes and jokes are many short
+#: lines whose short items looked like pause-fragments once the lines were joined (issue 16).
+SPEECH_LINE_WORDS = 40
+
+
 def is_transcript(lines: Sequence[str]) -> bool:
     """True for a video transcript: a header/disclaimer line, or speech-shaped text.
 
-    Speech shape (checked only when no header says so): at least 150 words, almost no commas,
-    and one period-terminated fragment in eight of three words or fewer, which written news never has.
+    Speech shape (checked only when no header says so), on the lines of 40+ words: at least 150
+    words in them and 60% of the text, almost no commas, and one period-terminated fragment in
+    eight of three words or fewer, which written news never has.
     """
     if any(header_reason(line) for line in lines):
         return True
-    text = " ".join(line.strip() for line in lines)
-    words = len(text.split())
-    if words < 150:
+    prose = [line.strip() for line in lines if count_words(line) >= SPEECH_LINE_WORDS]
+    words = sum(count_words(line) for line in prose)
+    if words < 150 or words < 0.6 * sum(count_words(line) for line in lines):
         return False
-    fragments = [f for f in _FRAGMENTS.split(text) if f.strip()]
-    tiny = sum(len(f.split()) <= 3 for f in fragments)
-    commas = len(_COMMA.findall(text))
+    fragments = [f for line in prose for f in _FRAGMENTS.split(line) if f.strip()]
+    tiny = sum(count_words(f) <= 3 for f in fragments)
+    commas = sum(len(_COMMA.findall(line)) for line in prose)
     return commas * 40 < words and tiny * 8 >= len(fragments)
 
 
