@@ -88,3 +88,34 @@ def test_sony_speakers(sony_docs, fragment: str, speaker: str) -> None:
 def test_transcript_without_quote_marks_yields_no_quotes(sony_docs) -> None:
     transcript = next(d for d in sony_docs if "transcript" in d.source)
     assert not [q for q in cluster_quotes(sony_docs) if q.doc_id == transcript.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # DUC newswire: ``…'' marks
+        (
+            "``He kept to himself,'' Mrs. Johnson said. ``If he drove by, he waved.''",
+            ["He kept to himself,", "If he drove by, he waved."],
+        ),
+        # APW in 2000: ''…'' on both sides
+        ("''You can leave London at 10,'' said Seymour Druion.", ["You can leave London at 10,"]),
+        # an opening pair where the closing one belongs
+        (
+            "``He then shot both guns at the same time, `` Chief Beverly Harvard said.",
+            ["He then shot both guns at the same time,"],
+        ),
+        # curly opening mark used to close, and guillemets
+        ("“We are not leaving today,“ she said.", ["We are not leaving today,"]),
+        ("Il a dit «nous partirons demain matin» hier.", ["nous partirons demain matin"]),
+    ],
+)
+def test_spans_in_every_quotation_style(text: str, spans: list[str]) -> None:
+    assert [text[q.start : q.end].strip() for q in find_quote_spans(text)] == spans
+
+
+def test_newswire_quote_gets_its_speaker() -> None:
+    quotes = _quotes("``We put the furniture up against the door and hid,'' said Morgan Lyle, 51.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We put the furniture up against the door and hid", "Morgan Lyle")
+    ]

@@ -97,17 +97,64 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-/:;,'‘"
 
 
+#: Two-character newswire marks (``…'' and APW's ''…''), guillemets and low-high marks, mapped to
+#: curly marks of the same length so every offset still indexes the document's own text.
+_GUILLEMETS = str.maketrans({"«": "“", "»": "”", "„": "“", "‟": "“"})
+_TWO_CHAR = re.compile(r"``|''")
+
+
+def normalise_marks(text: str) -> str:
+    """``text`` with every quotation style written as curly double marks, same length.
+
+    ``…'' (DUC newswire) and ''…'' (APW) become “…”; an opening pair is written " “" and a
+    closing one "” " so the mark touches the quoted words. A '' is opening when it follows a
+    space, a line start or an opening bracket, and is followed by a word.
+    """
+    text = text.translate(_GUILLEMETS)
+    if "``" not in text and "''" not in text:
+        return text
+
+    def mark(m: re.Match[str]) -> str:
+        if m.group(0) == "``":
+            return " “"
+        i = m.start()
+        before = text[i - 1] if i else "\n"
+        after = text[m.end()] if m.end() < len(text) else "\n"
+        if (before.isspace() or before in "([{—–-") and not after.isspace():
+            return " “"
+        return "” "
+
+    return _TWO_CHAR.sub(mark, text)
+
+
 def find_quote_spans(text: str) -> list[RawQuote]:
-    """Quoted spans of ``text``, paired per paragraph (straight and curly marks)."""
+    """Quoted spans of ``text``, paired per paragraph (straight, curly, ``…'' and guillemet marks).
+
+    Sources misplace marks; the pairing survives the common slips: an opening mark followed by a
+    space or the line's end while a quote is open closes it (“…, “ she said), and a closing mark
+    right before a word with no quote open opens one (” We …”).
+    """
+    text = normalise_marks(text)
     out: list[RawQuote] = []
     para_start = 0
     for para in text.split("\n"):
         open_at: int | None = None
         for k, ch in enumerate(para):
             i = para_start + k
+            nxt = para[k + 1] if k + 1 < len(para) else " "
+            if open_at is not None and ch in '“"' and (nxt.isspace() or k + 1 == len(para)):
+                end = i
+                while end > open_at and text[end - 1] == " ":
+                    end -= 1  # " “" is a newswire `` pair: the quote ends before it
+                out.append(RawQuote(open_at, end, True))  # an opening mark used as the closing one
+                open_at = None
+                continue
             if ch == "“" or (ch == '"' and open_at is None and _opens(text, i)):
                 if open_at is None:
                     open_at = i + 1
+                continue
+            if ch == "”" and open_at is None and _opens(text, i) and nxt.isalpha():
+                open_at = i + 1  # a closing mark used as the opening one
                 continue
             if (ch == "”" or ch == '"') and open_at is not None:
                 out.append(RawQuote(open_at, i, True))
@@ -293,7 +340,8 @@ def attribute_quotes(
 
     ``mentions`` are the document's name mentions when already found (``cluster_names``).
     """
-    text = document.text
+    original = document.text
+    text = normalise_marks(original)  # same offsets; every quotation style as curly marks
     spans = find_quote_spans(text)
     if mentions is None:
         mentions = find_mentions(text, [(q.start, q.end) for q in spans])
@@ -304,7 +352,7 @@ def attribute_quotes(
     last_end = -(10**9)
     previous_close = 0
     for raw in spans:
-        body = text[raw.start : raw.end]
+        body = original[raw.start : raw.end]
         stripped = body.strip()
         words = stripped.split()
         if len(words) < QUOTE_MIN_WORDS or _is_title(words):
