@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsfuse.ingest import boilerplate, junk, transcript
-from newsfuse.ingest.metadata import metadata_line
+from newsfuse.ingest.metadata import document_date, metadata_line
 from newsfuse.model import Document, RemovedLine
 
 __all__ = ["clean_cluster", "clean_document", "html_to_text"]
@@ -212,7 +212,7 @@ def clean_document(doc: Document) -> Document:
         text=cleaned,
         kind=kind,
         title=doc.title or meta.get("title") or found.get("title"),
-        date=doc.date or meta.get("date") or found.get("date"),
+        date=doc.date or meta.get("date") or found.get("date") or document_date(text),
         outlet=doc.outlet or meta.get("outlet") or found.get("outlet"),
         status=status,
         reason=reason,
