@@ -252,12 +252,18 @@ def timeline_figures(labels: dict, split: str, verbose: bool) -> None:
                 notes.append(f"twice {cluster} {x.date}: {x.text[:90]!r} // {y.text[:90]!r}")
         for d in items:
             sentence = raw_text(d["doc"])[d["start"] : d["end"]]
+            source = doc_id(d["doc"])
+            # An event merged from several reports shows one report's wording and cites them all.
             matching = [
-                e for e in events if overlap(sentence, e.text) >= 0.6 or overlap(e.text, sentence) >= 0.8
+                e
+                for e in events
+                if overlap(sentence, e.text) >= 0.6
+                or overlap(e.text, sentence) >= 0.8
+                or (source in e.sources and overlap(sentence, e.text) >= 0.3)
             ]
             if d["date"] is None:
                 negatives += 1
-                bad = [e for e in matching if e.date == d["not_date"]]
+                bad = [e for e in matching if e.date == d["not_date"] and overlap(sentence, e.text) >= 0.6]
                 wrong_year += bool(bad)
                 if bad:
                     notes.append(f"filed under {d['not_date']}: {sentence[:110]!r}")
