@@ -50,6 +50,14 @@ ROLE_AFTER = re.compile(
     r"^(?:,\s*(?:\d{1,3}\b|an?\s|the\s|who\s|(?:[a-z]+\s+){1,3}(?:of|for|at|in)\b)|\s+(?:said|says|told|wrote|"
     r"added|as|of\s+[A-Z])\b)"
 )
+#: Last words of names of places and things, never people ("the Anatolia Fault", "Cold War").
+NOT_PERSON_WORDS = frozenset(
+    """Fault River Lake Sea Ocean Gulf Bay Mountain Mountains Island Islands Valley Desert Coast County
+    Street Road Avenue Boulevard Park Square Bridge Airport Center Centre Hall Building Tower University
+    College School Hospital Church Mosque Temple Station Stadium War Act Party Company Inc Corp Group
+    Association Council Committee Agency Department Ministry Bureau Court Club Fund Foundation
+    Institute Museum Award Prize Cup Games Festival Hotel Show Times News Post Journal""".split()
+)
 CORRECTION = re.compile(r"\b(?:correct\w*|misspel\w*|earlier version|misidentif\w*)\b", re.IGNORECASE)
 
 
@@ -152,7 +160,7 @@ def _two_word_names(text: str) -> dict[tuple[str, str], int]:
     out: dict[tuple[str, str], int] = {}
     for m in _PERSON_PAIR.finditer(text):
         first, last = m.group(1), m.group(2)
-        if first in NOT_NAMES or last in NOT_NAMES or first in TITLES:
+        if first in NOT_NAMES or last in NOT_NAMES or first in TITLES or last in NOT_PERSON_WORDS:
             continue
         out.setdefault((first, last), m.start())
     return out
