@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
+from newsfuse.attribute.nlp import DEFAULT, Parser, resolve_parser
 from newsfuse.attribute.speakers import Context, Mention, NameIndex, find_mentions, resolve
+from newsfuse.attribute.speech import Frame, antecedent, frame_paragraph, speaker_phrase
 from newsfuse.model import Document, Quote
 
 __all__ = [
@@ -333,13 +336,81 @@ def _talkers(mentions: Sequence[Mention], text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+class _Frames:
+    """Each paragraph of a document with its quotes as placeholders, built when first asked for."""
+
+    def __init__(self, text: str, spans: Sequence[RawQuote]) -> None:
+        self.text = text
+        self.paragraphs = _paragraphs(text)
+        self.by_paragraph: dict[int, list[int]] = {}
+        for k, q in enumerate(spans):
+            self.by_paragraph.setdefault(self.paragraph_of(q.start), []).append(k)
+        self.spans = spans
+        self._frames: dict[int, Frame] = {}
+
+    def paragraph_of(self, position: int) -> int:
+        return next(k for k, (a, b) in enumerate(self.paragraphs) if a <= position <= b)
+
+    def frame(self, paragraph: int) -> Frame:
+        if paragraph not in self._frames:
+            a, b = self.paragraphs[paragraph]
+            quotes = [(self.spans[k].start, self.spans[k].end) for k in self.by_paragraph.get(paragraph, [])]
+            self._frames[paragraph] = frame_paragraph(self.text, a, b, quotes)
+        return self._frames[paragraph]
+
+    def before(self, paragraph: int, position: int) -> list[str]:
+        """The texts of the paragraphs before ``paragraph`` (quotes as placeholders) and of
+        ``paragraph`` itself up to ``position``."""
+        out = []
+        for k in range(max(0, paragraph - 4), paragraph):
+            if self.paragraphs[k][1] > self.paragraphs[k][0]:
+                out.append(self.frame(k).text)
+        a, _ = self.paragraphs[paragraph]
+        quotes = [(self.spans[k].start, self.spans[k].end) for k in self.by_paragraph.get(paragraph, [])]
+        out.append(frame_paragraph(self.text, a, position, [q for q in quotes if q[1] <= position]).text)
+        return [t for t in out if t.strip()]
+
+
+def _parsed_phrase(parser: Parser, frames: _Frames, k: int, raw: RawQuote, index: NameIndex) -> str | None:
+    """The speaker phrase spaCy's parse gives quote ``k``, a pronoun resolved to a person."""
+    paragraph = frames.paragraph_of(raw.start)
+    found = speaker_phrase(parser, frames.frame(paragraph), frames.by_paragraph[paragraph].index(k))
+    if found is None or found.garbled:
+        return None
+    if not found.pronoun or found.text.lower() not in ("he", "she", "it"):
+        return found.text
+    pronoun = found.text.lower()
+    other = index.male if pronoun == "she" else index.female if pronoun == "he" else frozenset()
+
+    def acceptable(name: str) -> bool:
+        return index.fullest(name) not in other and name not in other
+
+    before = frames.before(paragraph, raw.start)
+    return antecedent(parser, before, pronoun, acceptable, index.is_person_word) or found.text
+
+
 def attribute_quotes(
-    document: Document, index: NameIndex, mentions: Sequence[Mention] | None = None
+    document: Document,
+    index: NameIndex,
+    mentions: Sequence[Mention] | None = None,
+    *,
+    parser: Parser | Any | None = DEFAULT,
 ) -> list[Quote]:
     """The direct quotations of one document with resolved speakers, in text order.
 
     ``mentions`` are the document's name mentions when already found (``cluster_names``).
+    ``parser`` reads the speech verb's subject from spaCy's parse where installed (``nlp``);
+    None keeps to the rules.
     """
+    parser = resolve_parser(parser)
     original = document.text
     text = normalise_marks(original)  # same offsets; every quotation style as curly marks
     spans = find_quote_spans(text)
@@ -347,17 +418,22 @@ def attribute_quotes(
         mentions = find_mentions(text, [(q.start, q.end) for q in spans])
     objects = _objects(mentions, text)
     talkers = _talkers(mentions, text)
+    frames = _Frames(text, spans) if parser is not None and spans else None
     quotes: list[Quote] = []
     last_speaker: str | None = None
     last_end = -(10**9)
     previous_close = 0
-    for raw in spans:
+    for k, raw in enumerate(spans):
         body = original[raw.start : raw.end]
         stripped = body.strip()
         words = stripped.split()
         if len(words) < QUOTE_MIN_WORDS or _is_title(words):
             continue  # a title or scare quote: the sentence's attribution may lie before it
-        phrase = _raw_speaker(text, raw, previous_close)
+        phrase = None
+        if frames is not None:
+            phrase = _parsed_phrase(parser, frames, k, raw, index)
+        if phrase is None:
+            phrase = _raw_speaker(text, raw, previous_close)
         speaker = None
         if phrase:
             before = [m for m in mentions if m.end <= raw.start]
