@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsfuse.attribute.nlp import DEFAULT, Parser, resolve_parser
-from newsfuse.attribute.speakers import Context, Mention, NameIndex, find_mentions, resolve
+from newsfuse.attribute.score import garbled
+from newsfuse.attribute.speakers import PRONOUNS, Context, Mention, NameIndex, find_mentions, resolve
 from newsfuse.attribute.speech import Frame, antecedent, frame_paragraph, speaker_phrase
 from newsfuse.model import Document, Quote
 
@@ -252,6 +253,23 @@ def _raw_speaker(text: str, quote: RawQuote, floor: int) -> str | None:
     return _previous_subject(text, quote.start - 1, floor)
 
 
+def _speaker_right_after(text: str, quote: RawQuote) -> str | None:
+    """A named speaker written right after the closing mark ("…,” said Mark McDonald" / "…,”
+    police spokesman Dana Pierce said"), or None: pronouns and anything less direct are left to
+    the parse."""
+    if not quote.closed:
+        return None
+    after = PARENTHESES.sub("", _clause_after(text, quote.end + 1))
+    for pattern in (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
+        found = pattern.match(after)
+        if found:
+            phrase = found.group("spk").strip().rstrip(".,")
+            words = phrase.split()
+            if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and len(words) <= 8:
+                return phrase
+    return None
+
+
 def _previous_subject(text: str, start: int, floor: int) -> str | None:
     """The named subject of the sentence just before a quote in its paragraph, if it is one.
 
@@ -293,6 +311,38 @@ def _objects(mentions: Sequence[Mention], text: str) -> frozenset[int]:
 GENDER_AFTER = re.compile(r"\s+(?:said|says|told\s+\w+|added|wrote)?,?\s*(?P<p>she|her|he|his)\b")
 
 
+FEMALE_ROLE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Lady|Queen|Princess|wife|daughter|sister|mother|girlfriend|grandmother|aunt|"
+    r"niece|actress|woman|girl|widow|mom|her)\.?,?\s+(?:[a-z-]+\s+){0,2}$"
+)
+MALE_ROLE = re.compile(
+    r"\b(?:Mr|Sir|King|Prince|husband|son|brother|father|boyfriend|grandfather|uncle|nephew|actor|"
+    r"man|boy|widower|dad|his)\.?,?\s+(?:[a-z-]+\s+){0,2}$"
+)
+PRONOUN_AFTER = re.compile(
+    r"[^.!?“”\"]{0,60}?\b(?P<p>she|her|hers|herself|he|his|him|himself)\b", re.IGNORECASE
+)
+
+
+def _gender_cue(text: str, m: Mention) -> str | None:
+    """ "f"/"m" when the words around a person's name say which: "Crowley said she", "his
+    daughter Mychelle", "Mrs. Johnson", or the first pronoun after the name in its sentence when
+    no other person is named in between."""
+    cue = GENDER_AFTER.match(text, m.end)
+    if cue:
+        return "f" if cue.group("p") in ("she", "her") else "m"
+    before = text[max(0, m.start - 30) : m.start]
+    words = m.text.split()
+    if words[0].rstrip(".") in ("Mrs", "Ms", "Miss", "Lady") or FEMALE_ROLE.search(before):
+        return "f"
+    if words[0].rstrip(".") in ("Mr", "Sir") or MALE_ROLE.search(before):
+        return "m"
+    after = PRONOUN_AFTER.match(text, m.end)
+    if after and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", after.group(0)):
+        return "f" if after.group("p").lower() in ("she", "her", "hers", "herself") else "m"
+    return None
+
+
 def cluster_index(documents: Sequence[Document]) -> NameIndex:
     """Names of the whole cluster, with who talks and who is "she" or "he" in it."""
     return cluster_names(documents)[0]
@@ -314,9 +364,9 @@ def cluster_names(documents: Sequence[Document]) -> tuple[NameIndex, list[list[M
                 surnamed.add(name)
             if m.start in starts:
                 talkers.add(name)
-            cue = GENDER_AFTER.match(text, m.end)
-            if cue:
-                (female if cue.group("p") in ("she", "her") else male).add(name)
+            gender = _gender_cue(text, m)
+            if gender:
+                (female if gender == "f" else male).add(name)
     index = replace(
         index,
         talkers=frozenset(talkers),
@@ -429,18 +479,24 @@ def attribute_quotes(
         words = stripped.split()
         if len(words) < QUOTE_MIN_WORDS or _is_title(words):
             continue  # a title or scare quote: the sentence's attribution may lie before it
-        phrase = None
-        if frames is not None:
+        # “…,” X said: the words right after the quote decide first; then the parse; then rules.
+        phrase = _speaker_right_after(text, raw)
+        if phrase is None and frames is not None:
             phrase = _parsed_phrase(parser, frames, k, raw, index)
         if phrase is None:
             phrase = _raw_speaker(text, raw, previous_close)
         speaker = None
-        if phrase:
+        gap = text[last_end : raw.start]
+        if phrase and phrase.lower() in PRONOUNS and last_speaker and len(gap) < 60 and "\n" not in gap:
+            speaker = last_speaker  # “…,” she said. “…”: the same "she" as the quote before
+        elif phrase:
             before = [m for m in mentions if m.end <= raw.start]
             near = last_speaker if raw.start - last_end < CONTINUATION_CHARS * 3 else None
             clause_start = raw.start - len(_clause_before(text, raw.start - 1, previous_close)) - 1
             context = Context(before, near, raw.start, clause_start, talkers, objects=objects)
             speaker = resolve(phrase, context=context, index=index)
+            if speaker and garbled(speaker):
+                speaker = None  # sentence debris is no speaker ("a card that")
         elif raw.start - last_end < CONTINUATION_CHARS and last_speaker:
             speaker = last_speaker
         if speaker is None and not phrase and len(words) < UNATTRIBUTED_MIN_WORDS:

@@ -99,7 +99,7 @@ DEBRIS = frozenset(
     which one some many most all both each every another other no not just only even once again
     asked told said says according""".split()
 )
-_DETERMINERS = ("a", "an", "the")
+_DETERMINERS = ("a", "an", "the", "another")
 _NAME_PARTICLES = frozenset("of de van von bin al la le del da di du for and".split())
 
 
@@ -115,7 +115,7 @@ def garbled(speaker: str) -> bool:
     if not tokens or len(tokens) > 9:
         return True
     low = [t.lower().strip(".,;:") for t in tokens]
-    if low[0] in DEBRIS and len(tokens) > 1:
+    if low[0] in DEBRIS and low[0] not in _DETERMINERS and len(tokens) > 1:
         return True
     if low[-1] in DEBRIS | _NAME_PARTICLES | set(_DETERMINERS):
         return len(tokens) > 1 or low[0] not in ("he", "she", "they", "we", "i", "it")

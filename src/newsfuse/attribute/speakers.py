@@ -371,8 +371,15 @@ def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
     person written with that title; "the company" to the nearest organisation; a name to the
     fullest form of it in the cluster. Unnamed speakers ("a neighbor") are kept as written.
     """
-    phrase = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,")
+    phrase = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,.")
     phrase = re.split(r",|\s+(?:who|whose|which|that)\s+", phrase)[0].strip()
+    lead = phrase.split()
+    while len(lead) > 1 and lead[0] in CLAUSE_WORDS:
+        lead = lead[1:]  # "But Mercer", "So Cruz": a clause word, not part of the name
+    phrase = " ".join(lead)
+    role = ROLE_OF.match(phrase)
+    if role and role.group("noun").lower() in PERSON_NOUNS | ROLE_NOUNS:
+        return phrase  # "another member of the Lakeside Trading Club", as written
     if " of " in phrase and any(w[:1].isupper() for w in phrase.split(" of ")[0].split()[1:] or [""]):
         phrase = phrase.split(" of ")[0]  # "Rep. Tim Griffin of Arkansas"
     low = phrase.lower()
@@ -402,6 +409,22 @@ def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
         return phrase if len(words) <= 4 else None
     return index.fullest(" ".join(run))
 
+
+#: Words that start a clause, never a name ("But Mercer said", "So Cruz").
+CLAUSE_WORDS = frozenset(
+    """But And So Yet Of Then Also However Meanwhile Still Now Sometimes Suddenly Instead Later Earlier
+    Finally Indeed Thus Hence Besides Moreover Nevertheless Nonetheless Or Nor""".split()
+)
+#: An unnamed speaker described by a role in an organisation: "another member of the club".
+ROLE_OF = re.compile(
+    r"^(?:another|a|an|one|the)\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z]",
+)
+ROLE_NOUNS = frozenset(
+    """member members employee employees worker workers resident residents neighbor neighbour witness
+    student teacher parent friend relative spokeswoman representative manager analyst expert
+    researcher scientist professor doctor nurse volunteer organizer activist supporter fan
+    customer trader source""".split()
+)
 
 #: Last words of places, which "the company" never means ("Oakdale Avenue").
 PLACE_WORDS = frozenset(

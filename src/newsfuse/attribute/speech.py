@@ -119,11 +119,19 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _speech_verb(sentence: Any, placeholder: Any) -> Any | None:
-    """The speech verb a quote hangs on: an ancestor of the placeholder, else the nearest one."""
+    """The speech verb a quote hangs on: an ancestor of the placeholder, else the nearest one
+    that no other quote hangs on (“He had other things on his mind,” she said. “He didn't...”:
+    the second quote continues the first, it is not what "said" governs)."""
     for ancestor in placeholder.ancestors:
         if ancestor.lower_ in SPEECH and ancestor.pos_ in ("VERB", "AUX"):
             return ancestor
-    verbs = [t for t in sentence if t.lower_ in SPEECH and t.pos_ in ("VERB", "AUX")]
+    verbs = [
+        t
+        for t in sentence
+        if t.lower_ in SPEECH
+        and t.pos_ in ("VERB", "AUX")
+        and not any(d.text == PLACEHOLDER and d.i != placeholder.i for d in t.subtree)
+    ]
     if not verbs:
         return None
     return min(verbs, key=lambda t: abs(t.i - placeholder.i))
@@ -189,9 +197,16 @@ def antecedent(
                 continue  # the quote's own sentence: only its speech verb's subject counts
             if subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in THINGS:
                 return None  # "the comedian", "another member": the rules' call
-            named = [e.text for e in sentence.ents if e.label_ == wanted and acceptable(e.text)]
+            named = [(e.start, e.text) for e in sentence.ents if e.label_ == wanted]
+            if wanted == "PERSON":
+                named += [
+                    (t.i, _name_of(t) or t.text)
+                    for t in sentence
+                    if t.pos_ == "PROPN" and known_person(t.text)
+                ]
+            named = [(i, n) for i, n in sorted(named) if acceptable(n)]
             if named:
-                return named[-1]
+                return named[-1][1]
     return None
 
 
