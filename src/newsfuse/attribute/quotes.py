@@ -413,7 +413,14 @@ class _Frames:
         if paragraph not in self._frames:
             a, b = self.paragraphs[paragraph]
             quotes = [(self.spans[k].start, self.spans[k].end) for k in self.by_paragraph.get(paragraph, [])]
-            self._frames[paragraph] = frame_paragraph(self.text, a, b, quotes)
+            found = frame_paragraph(self.text, a, b, quotes)
+            previous = next(
+                (k for k in range(paragraph - 1, -1, -1) if self.text[slice(*self.paragraphs[k])].strip()),
+                None,
+            )
+            if previous is not None and self.text[slice(*self.paragraphs[previous])].rstrip().endswith(":"):
+                found = replace(found, lead=self.frame(previous).text)
+            self._frames[paragraph] = found
         return self._frames[paragraph]
 
     def before(self, paragraph: int, position: int) -> list[str]:
@@ -444,7 +451,8 @@ def _parsed_phrase(parser: Parser, frames: _Frames, k: int, raw: RawQuote, index
         return index.fullest(name) not in other and name not in other
 
     before = frames.before(paragraph, raw.start)
-    return antecedent(parser, before, pronoun, acceptable, index.is_person_word) or found.text
+    named = antecedent(parser, before, pronoun, acceptable, index.is_person_word, writes=found.writes)
+    return named or found.text
 
 
 def attribute_quotes(

@@ -47,6 +47,7 @@ class Frame:
 
     text: str
     quotes: tuple[int, ...]  # character offset of each placeholder in ``text``
+    lead: str = ""  # the paragraph before, when it ends with a colon
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class SpeakerPhrase:
 
     text: str
     pronoun: bool = False
+    writes: bool = False  # the quote hangs on "wrote": its author, not a source who told of it
 
     @property
     def garbled(self) -> bool:
@@ -156,12 +158,32 @@ def speaker_phrase(parser: Parser, frame: Frame, index: int) -> SpeakerPhrase | 
     sentence = placeholder.sent
     verb = _speech_verb(sentence, placeholder)
     subject = _subject(verb) if verb is not None else _according(sentence)
+    opens = all(t.is_punct or t.is_space for t in sentence.doc[sentence.start : placeholder.i])
+    if subject is None and opens and frame.lead:
+        subject = _introducer(parser(frame.lead))  # "Police later said he made a remark:" ¶ “…”
     if subject is None:
         return None
     name = _name_of(subject)
     if name is None:
         return None
-    return SpeakerPhrase(name, pronoun=name.lower() in PRONOUNS)
+    writes = verb is not None and verb.lower_ in WRITE
+    return SpeakerPhrase(name, pronoun=name.lower() in PRONOUNS, writes=writes)
+
+
+#: Verbs of writing: "he wrote" after "Barton left a note, said Jimmy Mercer" is the note's author.
+WRITE = frozenset("write writes wrote written writing".split())
+
+
+def _introducer(doc: Any) -> Any | None:
+    """The subject of the last clause of a paragraph that ends with a colon, introducing the quote
+    that opens the next one: "Warner said:", "Police later said he made a chilling remark:"."""
+    sentences = list(doc.sents)
+    if not sentences or not doc.text.rstrip().endswith(":"):
+        return None
+    for token in reversed(list(sentences[-1])):
+        if token.pos_ in ("VERB", "AUX") and (subject := _subject(token)) is not None:
+            return subject
+    return None
 
 
 def antecedent(
@@ -170,9 +192,12 @@ def antecedent(
     pronoun: str,
     acceptable: Callable[[str], bool],
     known_person: Callable[[str], bool] = lambda _: False,
+    *,
+    writes: bool = False,
 ) -> str | None:
     """The person "he"/"she" (or the organisation "it") most likely means, or None to leave it to
-    the rules.
+    the rules. For a quote someone ``writes``, a sentence's topic (the subject of what a source
+    said) comes before the source.
 
     Walking back from the quote (the last of ``paragraphs`` is cut where the quote opens), the
     nearest sentence's subject decides: the subject of a speech verb, else of the sentence. A
@@ -185,7 +210,8 @@ def antecedent(
     for depth, text in enumerate(reversed(paragraphs[-(ANTECEDENT_PARAGRAPHS + 1) :])):
         sentences = list(parser(text).sents)
         for rank, sentence in enumerate(reversed(sentences)):
-            subject = _main_subject(sentence)
+            subject = _topic(sentence) if writes else None
+            subject = subject or _main_subject(sentence)
             if subject is None or subject.lower_ in PRONOUNS:
                 continue  # "She said he took them out": the same "she", further back
             name = _typed_name(subject, wanted, known_person) or _named_in_subject(subject, wanted)
@@ -225,6 +251,18 @@ def _named_in_subject(subject: Any, wanted: str) -> str | None:
     for ent in subject.doc.ents:
         if ent.label_ == wanted and subject.left_edge.i <= ent.start and ent.end <= end:
             return _name_of(ent.root)
+    return None
+
+
+def _topic(sentence: Any) -> Any | None:
+    """The subject of what a sentence reports someone said: "Barton left the note ..., said
+    Jimmy Mercer" is about Barton."""
+    root = sentence.root
+    if root.lower_ not in SPEECH:
+        return None
+    for child in root.children:
+        if child.dep_ in ("ccomp", "parataxis") and (subject := _subject(child)) is not None:
+            return subject
     return None
 
 
