@@ -380,6 +380,7 @@ def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
     role = ROLE_OF.match(phrase)
     if role and role.group("noun").lower() in PERSON_NOUNS | ROLE_NOUNS:
         return phrase  # "another member of the Lakeside Trading Club", as written
+    phrase = TRAILING_CIRCUMSTANCE.split(phrase)[0]  # "Mayor Jane Doe on Monday"
     if " of " in phrase and any(w[:1].isupper() for w in phrase.split(" of ")[0].split()[1:] or [""]):
         phrase = phrase.split(" of ")[0]  # "Rep. Tim Griffin of Arkansas"
     low = phrase.lower()
@@ -410,6 +411,11 @@ def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
     return index.fullest(" ".join(run))
 
 
+#: Where a speaker phrase taken after "said" runs on into when and where it was said.
+TRAILING_CIRCUMSTANCE = re.compile(
+    r"\s+(?:on|in|at|during|after|before|from|outside|inside|near|last|this|earlier|later|today|"
+    r"yesterday|tonight|when|while|as)\s+.*$|\s+(?:today|yesterday|tonight)$"
+)
 #: Words that start a clause, never a name ("But Mercer said", "So Cruz").
 CLAUSE_WORDS = frozenset(
     """But And So Yet Of Then Also However Meanwhile Still Now Sometimes Suddenly Instead Later Earlier
