@@ -34,6 +34,9 @@ __all__ = [
 QUOTE_MIN_WORDS = 3
 #: Unattributed quotes shorter than this are dropped as likely scare quotes or titles.
 UNATTRIBUTED_MIN_WORDS = 6
+#: Longer paragraphs (pasted caption runs) are left to the rules: parsing them costs more than it
+#: tells.
+MAX_PARSED_CHARS = 2000
 #: A quote with no attribution inherits the previous speaker if it starts this close after it.
 CONTINUATION_CHARS = 400
 
@@ -477,6 +480,14 @@ def attribute_quotes(
     objects = _objects(mentions, text)
     talkers = _talkers(mentions, text)
     frames = _Frames(text, spans) if parser is not None and spans else None
+    after = [_speaker_right_after(text, raw) for raw in spans]
+    if frames is not None:
+        # One batch for every paragraph whose quotes the words after them do not attribute.
+        wanted = {
+            frames.paragraph_of(raw.start) for raw, found in zip(spans, after, strict=True) if not found
+        }
+        texts = [frames.frame(p).text for p in sorted(wanted)]
+        parser.pipe([t for t in texts if len(t) <= MAX_PARSED_CHARS])
     quotes: list[Quote] = []
     last_speaker: str | None = None
     last_end = -(10**9)
@@ -488,8 +499,12 @@ def attribute_quotes(
         if len(words) < QUOTE_MIN_WORDS or _is_title(words):
             continue  # a title or scare quote: the sentence's attribution may lie before it
         # “…,” X said: the words right after the quote decide first; then the parse; then rules.
-        phrase = _speaker_right_after(text, raw)
-        if phrase is None and frames is not None:
+        phrase = after[k]
+        if (
+            phrase is None
+            and frames is not None
+            and len(frames.frame(frames.paragraph_of(raw.start)).text) <= MAX_PARSED_CHARS
+        ):
             phrase = _parsed_phrase(parser, frames, k, raw, index)
         if phrase is None:
             phrase = _raw_speaker(text, raw, previous_close)
