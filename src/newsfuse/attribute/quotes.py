@@ -1,11 +1,13 @@
 """Direct quotations in a document and who said them.
 
-Reads ``Document.text``; returns ``Quote`` objects with character spans into it. Rule-based and
-stdlib only, because news attribution is formulaic: a speech verb next to the quote marks
-(“…,” Obama said / said Obama / Obama said: “…” / Obama said that Sony “made a mistake”).
-Quote marks are paired per paragraph; an opening mark left open runs to the paragraph's end,
-the news convention for a quote that continues in the next paragraph. A quote with no
-attribution of its own continues the speaker of the quote just before it.
+Reads ``Document.text``; returns ``Quote`` objects with character spans into it. News attribution
+is formulaic: a speech verb next to the quote marks (“…,” Obama said / said Obama / Obama said: “…”
+/ Obama said that Sony “made a mistake”). Every quotation style is read as curly marks
+(``normalise_marks``) and paired per paragraph; an opening mark left open runs to the paragraph's
+end, the news convention for a quote that continues in the next paragraph. The speaker is, in
+order: a name written right after the quote; the subject of its speech verb in spaCy's parse
+(``speech``, where the ``nlp`` extra is installed); the rules below. A quote with no attribution of
+its own continues the speaker of the quote just before it.
 """
 
 from __future__ import annotations

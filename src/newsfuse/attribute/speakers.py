@@ -2,9 +2,9 @@
 
 Stdlib only, rule-based: capitalised word runs are names; a run is an organisation when it holds
 an organisation word ("Pictures", "Police", an acronym), otherwise a person when it has two or more
-words or a title ("President Obama"). spaCy's NER would type names better, but costs seconds of
-start-up (see BENCHMARKS.md, section attribution); the cues below are enough for news attribution,
-where the speaker is nearly always named in full once in the cluster.
+words or a title ("President Obama"). Where spaCy is installed, ``speech`` reads the speaker phrase
+from its parse and hands it here to be resolved against these names; the names themselves stay
+rule-based, so every cluster gets the same index whether spaCy is there or not.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Title, date and outlet/byline found in the first lines of a plain-text report.
 
 ``metadata_line`` says whether one line is a byline or a date line (both are taken out of the
-text by the cleaner and kept as metadata); ``extract_metadata`` reads a report's head.
+text by the cleaner and kept as metadata); ``extract_metadata`` reads a report's head;
+``document_date`` finds the date a report gives for itself even where a scraped page runs it into
+the story.
 """
 
 from __future__ import annotations
