@@ -281,10 +281,8 @@ def _compare(
     if _caption(a.text) or _caption(b.text):
         return None  # photo captions describe other days' pictures
     subject = same_subject(a, b, documents, known)
-    frame_a, frame_b = _time_frame(a.text), _time_frame(b.text)
-    if subject and (
-        not frame_a or not frame_b or frame_a & frame_b
-    ):  # "97 rockets on Friday" vs "750 this year"
+    # "97 rockets hit Israel on Friday" vs "more than 300 rockets" (since the start) are two tallies.
+    if subject and _time_frame(a.text) == _time_frame(b.text):
         conflict = count_conflict(a.text, b.text)
         if conflict:
             return "number", conflict

@@ -159,7 +159,7 @@ def _two_word_names(text: str) -> dict[tuple[str, str], int]:
     """Two-word capitalised names in ``text`` with where each is first written."""
     out: dict[tuple[str, str], int] = {}
     for m in _PERSON_PAIR.finditer(text):
-        first, last = m.group(1), m.group(2)
+        first, last = m.group(1), re.sub(r"['’]s?$", "", m.group(2))  # "Perry's" is Perry
         if first in NOT_NAMES or last in NOT_NAMES or first in TITLES or last in NOT_PERSON_WORDS:
             continue
         out.setdefault((first, last), m.start())
