@@ -263,6 +263,16 @@ def test_a_reports_own_correction_is_noted() -> None:
             "On board were Kennedy's wife, Carolyn Bessette Kennedy, and her sister Lauren.",
             "Mourners included Kennedy's sister, Caroline Kennedy Schlossberg, and his cousins.",
         ),
+        # one surname, two people: the one the cluster names most is meant by the surname alone
+        (
+            "John F. Kennedy Jr. flew the plane. Kennedy, 38, was the only surviving son of the president.",
+            "John Kennedy was the pilot. The plane carried his wife, Carolyn Bessette Kennedy, 33, and her sister.",
+        ),
+        # a newspaper's name is no person's
+        (
+            "Ron Ben Yishai, writing in the Yediot Ahronoth newspaper, suggested the arrests were a warning.",
+            "Writing for the Israeli newspaper Yediot Ahronot, Ron Ben Yishai said the arrests were a warning.",
+        ),
     ],
 )
 def test_look_alike_statements_are_not_flagged(first: str, second: str) -> None:

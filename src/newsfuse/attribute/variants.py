@@ -44,7 +44,10 @@ ROLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Capt|Lt|Sgt|Det|Gen|Col|Detective|Officer|Judge|President|Minister|"
     r"Secretary|Chairman|Prof|leader|chief|director|secretary|minister|spokesman|spokeswoman|lawyer|"
     r"attorney|sheriff|officer|actress|actor|singer|wife|husband|son|daughter|mother|father|sister|"
-    r"brother)\.?|\b[a-z]{2,}(?:er|ist|ian|or|man|woman))\s+$"
+    r"brother|reporter|writer|manager|member|officer|analyst|expert|teacher|worker|owner|partner|"
+    r"founder|producer|player|farmer|trader|dealer|banker|diplomat|soldier|commander|governor|senator|"
+    r"mayor|deputy|chairwoman|businessman|businesswoman|congressman|congresswoman|"
+    r"[a-z]{3,}(?:ist|ian))\.?)\s+$"
 )
 ROLE_AFTER = re.compile(
     r"^(?:,\s*(?:\d{1,3}\b|an?\s|the\s|who\s|(?:[a-z]+\s+){1,3}(?:of|for|at|in)\b)|\s+(?:said|says|told|wrote|"
@@ -93,6 +96,36 @@ def _ages(sentence: str) -> list[tuple[tuple[str, ...], int]]:
     return out
 
 
+_FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+(?:[A-Z]\.|{_NAME})){{1,3}}")
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
+
+
+def _families(documents: Sequence[Document]) -> dict[str, dict[str, int]]:
+    """How often the cluster writes each first name before each surname ("Kennedy": {"John": 9,
+    "Carolyn": 4}), from full names of two to four words ("John F. Kennedy Jr.")."""
+    out: dict[str, dict[str, int]] = {}
+    for d in documents:
+        for m in _FULL_NAME.finditer(d.text):
+            words = [w.rstrip(".") for w in m.group(0).split()]
+            while words and (words[0] in TITLES or words[0] in NOT_NAMES):
+                words = words[1:]
+            while words and words[-1] in _SUFFIXES:
+                words = words[:-1]
+            if len(words) < 2:
+                continue
+            first, last = words[0], re.sub(r"['’]s?$", "", words[-1])
+            names = out.setdefault(last, {})
+            names[first] = names.get(first, 0) + 1
+    return out
+
+
+def _surname_means(surname: str, full: tuple[str, ...], families: dict[str, dict[str, int]]) -> bool:
+    """Whether a surname told alone ("Kennedy, 38") can mean the person ``full`` names: the one
+    the cluster names most often with that surname."""
+    firsts = families.get(surname, {})
+    return not firsts or len(full) < 2 or full[0] == max(firsts, key=firsts.__getitem__)
+
+
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a[-1] != b[-1] and not (len(a[-1]) >= 5 and a[-1][0] == b[-1][0] and edit_distance(a[-1], b[-1]) == 1):
         return False
@@ -109,6 +142,7 @@ def age_conflicts(sentences: Sequence[Sentence], documents: Sequence[Document]) 
     out: list[Variant] = []
     seen: set[tuple] = set()
     words_of = [set(re.findall(r"[A-Za-z'’]+", d.text)) for d in documents]
+    families = _families(documents)
     for k, (name_a, age_a, sa) in enumerate(told):
         for name_b, age_b, sb in told[k + 1 :]:
             if sa.doc == sb.doc:
@@ -139,6 +173,9 @@ def age_conflicts(sentences: Sequence[Sentence], documents: Sequence[Document]) 
                 continue
             if not _same_person(name_a, name_b):
                 continue
+            lone, full = (name_a, name_b) if len(name_a) == 1 else (name_b, name_a)
+            if len(lone) == 1 and not _surname_means(lone[0], full, families):
+                continue  # "Kennedy, 38" and "Carolyn Bessette Kennedy, 33": one surname, two people
             key = (name_a[-1], *sorted((sa.doc, sb.doc)))
             if key in seen:
                 continue
