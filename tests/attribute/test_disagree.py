@@ -202,7 +202,7 @@ def test_numbers_conflict_needs_same_unit_and_exact_values() -> None:
         (
             "Keenan's lawyers described Jesse Warfield, 43, as a former security chief of the group.",
             "In tearful testimony, Keenan said one guard, Jesse Warfield, 45, struck her with a rifle.",
-            "age",
+            "number",
         ),
         (
             "Detective Buck Gardner said the boy was found in the woods behind the house.",

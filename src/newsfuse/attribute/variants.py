@@ -68,7 +68,7 @@ CORRECTION = re.compile(r"\b(?:correct\w*|misspel\w*|earlier version|misidentif\
 class Variant:
     """Two reports' statements that differ in one person's age or name spelling."""
 
-    kind: str  # "age" | "name"
+    kind: str  # "number" (an age: Disagreement's kinds stay those docs/schema.md lists) | "name"
     topic: str
     side_a: tuple[str, str]  # (statement, document id)
     side_b: tuple[str, str]
@@ -183,7 +183,10 @@ def age_conflicts(sentences: Sequence[Sentence], documents: Sequence[Document]) 
             who = " ".join(name_a if len(name_a) >= len(name_b) else name_b)
             out.append(
                 Variant(
-                    "age", f"age of {who}", (sa.text, documents[sa.doc].id), (sb.text, documents[sb.doc].id)
+                    "number",
+                    f"age of {who}",
+                    (sa.text, documents[sa.doc].id),
+                    (sb.text, documents[sb.doc].id),
                 )
             )
     return out
