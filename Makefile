@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,server,ray,postgres]'
+	$(BIN)/pip install -q -e '.[dev,server,ray,postgres,nlp]'
 	touch $(STAMP)
 
 .PHONY: install example test lint

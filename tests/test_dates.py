@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from newsfuse.dates import find_dates
+from newsfuse.ingest.metadata import document_date
 
 ANCHOR = date(2014, 12, 17)  # a Wednesday
 
@@ -80,3 +81,43 @@ def test_dates_past_the_ends_of_the_calendar_are_left_out(sentence: str, anchor:
     found = find_dates(sentence, anchor)
     assert all(1 <= int(m.iso[:4]) <= 9999 for m in found), found
     assert all(m.expression.lower() not in ("tomorrow", "yesterday", "last year") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MONDAY, Jan. 25, 2016 (HealthDay News) -- Teens who sleep less eat more, a study says.",
+            "2016-01-25",
+        ),
+        (
+            "Dog deaths probed\n\nPosted: Monday, June 23, 2014\n\nPolice said the kennel was closed.",
+            "2014-06-23",
+        ),
+        ("By Jane Doe\nJuly 15, 2014 at 2:54 PM\n\nThe council voted on Tuesday.", "2014-07-15"),
+        ("CHICAGO, Nov. 30, 2018 /PRNewswire/ -- United Airlines today announced a deal.", "2018-11-30"),
+        ("a man was shot early friday. ( published sunday, sept. 9, 2018 ) police said", "2018-09-09"),
+        ("By alexis simendinger - january 21, 2013 four years ago during his address", "2013-01-21"),
+        ("this article was published 22/6/2015 ( 752 days ago ), so information may be old", "2015-06-22"),
+        (
+            "The story.\n\n" + "Filler text here. " * 40 + "\nThis story was updated on March 21, 2018.",
+            "2018-03-21",
+        ),
+    ],
+)
+def test_document_date_from_its_stamp(text: str, expected: str) -> None:
+    assert document_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FILE - In this Aug. 15, 2014 file photo, Robert Durst leaves a Houston courtroom.",
+        "Debris left by protesters in a square, sunday, feb. 5, 2012, in washington.",
+        "a photo posted by lily-rose depp ( @lilyrose_depp ) on jul 16, 2015 at 9: 00am pdt we saw her",
+        "Bush was born June 12, 1924, in Milton, Mass. He went to Yale.",
+        "A Chinese satellite captured this image, released on March 22, 2014, of an object.",
+    ],
+)
+def test_dates_of_other_things_do_not_date_the_report(text: str) -> None:
+    assert document_date(text) is None

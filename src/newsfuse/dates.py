@@ -46,8 +46,20 @@ PATTERNS = (
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("numeric", re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b")),
     ("md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\s*-)")),
-    ("my", re.compile(rf"\b(?:in|of|since|until|by|from)\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")),
-    ("year", re.compile(r"\b(?:in|since|until|by|of)\s+(?P<y>(?:19|20)\d\d)\b(?![-\d])")),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b(?![-\d])")),
+    ("year", re.compile(
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f|[Dd]uring|[Tt]hrough)\s+"
+        r"(?:(?:early|mid|late)[- ]|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)?"
+        r"(?P<y>(?:19|20)\d\d)\b(?![-\d])"
+    )),
+    ("year", re.compile(
+        r"\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]|(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?)"
+        r"(?P<y>(?:19|20)\d\d)\b(?![-\d])"
+    )),
+    # A year that modifies a noun: "a 1967 quake", "the 1996 Line Item Veto Act", "a 1977 Nissan".
+    ("modifier", re.compile(
+        r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?P<y>(?:19|20)\d\d)\s+(?=[A-Za-z])"
+    )),
     ("rel", re.compile(
         r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|last night|tomorrow|"
         r"(?:earlier |later )?this month|last month|(?:earlier |later )?this year|last year)\b",
@@ -57,7 +69,9 @@ PATTERNS = (
 )  # fmt: skip
 
 
-LEADING_PREPOSITION = re.compile(r"^(?:in|of|since|until|by|from)\s+")
+LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:in|of|since|until|by|from|during|through|a|the|his|her|its|their|our)\s+)+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +82,7 @@ class DateMention:
     expression: str
     start: int
     end: int
+    kind: str = ""  # the pattern that found it: "mdy", "md", "my", "year", "modifier", "rel", "weekday"…
 
     @property
     def precision(self) -> str:
@@ -148,8 +163,9 @@ def find_dates(sentence: str, anchor: date | None, *, numeric: bool = False) -> 
             if iso is None:
                 continue
             taken.append(span)
-            expression = LEADING_PREPOSITION.sub("", match.group(0))  # "in 2016" -> "2016"
-            out.append(DateMention(iso, expression, span[1] - len(expression), span[1]))
+            expression = LEADING_PREPOSITION.sub("", match.group(0)).strip()  # "in 2016" -> "2016"
+            end = span[0] + len(match.group(0).rstrip())
+            out.append(DateMention(iso, expression, end - len(expression), end, kind))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -174,7 +190,7 @@ def _value(kind: str, match: re.Match[str], anchor: date | None, *, future: bool
         return _safe(year, month, int(groups["d"]))
     if kind == "my":
         return f"{int(groups['y']):04d}-{_month(groups['m']):02d}"
-    if kind == "year":
+    if kind in ("year", "modifier"):
         return groups["y"]
     if anchor is None:
         return None

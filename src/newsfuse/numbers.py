@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsfuse.text import content_words
 
-__all__ = ["Amount", "amounts_conflict", "numbers", "numbers_conflict"]
+__all__ = ["Amount", "Count", "amounts_conflict", "counts", "counts_conflict", "numbers", "numbers_conflict"]
 
 WORD_NUMBERS = {
     w: n
@@ -94,3 +94,129 @@ def numbers_conflict(a: str, b: str) -> bool:
     "42,000 people" evacuated): then neither supports the other."""
     left, right = numbers(a), numbers(b)
     return any(amounts_conflict(left[unit], right[unit]) for unit in left.keys() & right.keys())
+
+
+# --- counts with what they count: for listing disagreements ---------------------------------------
+# "12 people died" and "15 people died" disagree; "sickened 55 people" and "killed seven people" do
+# not (different counts), nor "more than 60" and "75" (a bound), nor "about 55 miles" and "57
+# miles" (an approximation). A count is its value as an interval, the thing counted (the unit
+# word) and the frame: the verb that says what happened to it ("killed", "were injured").
+
+#: Verbs that frame a count, by stem, mapped to what they count; "killed" and "died" count deaths.
+FRAME_STEMS = {
+    "kill": "death", "die": "death", "dead": "death", "death": "death", "perish": "death",
+    "injur": "injury", "wound": "injury", "hurt": "injury", "sicken": "illness", "ill": "illness",
+    "infect": "illness", "hospitaliz": "hospital", "arrest": "arrest", "detain": "arrest",
+    "evacuat": "evacuation", "rescu": "rescue", "missing": "missing", "expel": "expulsion",
+    "displac": "displacement", "fire": "fire", "launch": "launch", "intercept": "intercept",
+    "hit": "hit", "sold": "sale", "sell": "sale", "lost": "loss", "lose": "loss", "won": "win",
+    "win": "win", "cost": "cost", "paid": "payment", "pay": "payment", "rais": "raise",
+    "award": "award", "sentenc": "sentence", "serve": "sentence", "elect": "election",
+}  # fmt: skip
+_FRAME = re.compile(r"\b(" + "|".join(sorted(FRAME_STEMS, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
+#: Words a count's unit may be written as ("55 others" after "sickened 55 people").
+UNIT_ALIASES = {"others": "people", "other": "people", "person": "people", "persons": "people"}
+#: Unit words that are themselves the frame ("4,179 dead, 10,759 injured").
+FRAME_UNITS = {
+    "dead": "death",
+    "killed": "death",
+    "injured": "injury",
+    "wounded": "injury",
+    "missing": "missing",
+}
+LOWER_BOUND = re.compile(
+    r"\b(?:more than|over|at least|upwards of|exceeding|topped|beyond|in excess of|no fewer than)\s*$",
+    re.IGNORECASE,
+)
+UPPER_BOUND = re.compile(
+    r"\b(?:less than|fewer than|under|up to|at most|as many as|as much as|no more than|below)\s*$",
+    re.IGNORECASE,
+)
+APPROXIMATE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|some|an estimated|estimated|close to|"
+    r"or so)\s*$",
+    re.IGNORECASE,
+)
+SPLIT_THOUSANDS = re.compile(r"\d,\s$")
+SPLIT_THOUSANDS_AFTER = re.compile(r"^,\s\d{3}\b")
+RATE = re.compile(r"\b(?:in|out of|per|of every|every|one in|1 in)\s*$", re.IGNORECASE)
+#: "another three aftershocks", "an additional 150,000 people": an increment, not the total.
+INCREMENT = re.compile(r"\b(?:another|an additional|additional|a further|further|more)\s*$", re.IGNORECASE)
+#: How far apart two approximate amounts may be and still agree ("about 55" and "60").
+APPROXIMATION = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number and what it counts: ``low``/``high`` bound what the wording claims."""
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    frame: str
+    start: int
+    end: int
+
+
+def _frame(sentence: str, start: int, end: int) -> str:
+    """What happened to the counted thing: the nearest framing verb in the clause around it."""
+    before = re.split(r"[,;:()—–]|\band\b|\bbut\b|\bwhile\b", sentence[max(0, start - 40) : start])[-1]
+    after = re.split(r"[,;:()—–]|\band\b|\bbut\b|\bwhile\b", sentence[end : end + 40])[0]
+    found = list(_FRAME.finditer(before))
+    if found:
+        return FRAME_STEMS[found[-1].group(1).lower()]
+    found = list(_FRAME.finditer(after))
+    return FRAME_STEMS[found[0].group(1).lower()] if found else ""
+
+
+def counts(sentence: str) -> list[Count]:
+    """Counts of a sentence with unit, frame and the interval their wording claims."""
+    out = []
+    for m in NUMBER.finditer(sentence):
+        raw, unit = m.group("n").lower(), m.group("unit").lower()
+        if unit in NOT_UNITS and unit not in UNIT_ALIASES:
+            continue
+        if raw in WORD_NUMBERS:
+            value = float(WORD_NUMBERS[raw])
+        else:
+            value = float(raw.replace(",", ""))
+            if 1900 <= value <= 2100 and "." not in raw and not m.group("hy"):
+                continue
+        if m.group("scale"):
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        after = sentence[m.end("n") : m.end("n") + 40]
+        if RANGE_BEFORE.search(before) or RANGE_AFTER.match(after):
+            continue  # a range's ends are not claims of their own
+        if (
+            SPLIT_THOUSANDS.search(before)
+            or SPLIT_THOUSANDS_AFTER.match(after)
+            or RATE.search(before)
+            or INCREMENT.search(before)
+        ):
+            continue  # "150, 000" (a split number), "4 in 1,000 children" (a rate)
+        low = high = value
+        if LOWER_BOUND.search(before):
+            high = float("inf")
+        elif UPPER_BOUND.search(before):
+            low = 0.0
+        elif APPROXIMATE.search(before) or HEDGE.search(before):
+            low, high = value * (1 - APPROXIMATION), value * (1 + APPROXIMATION)
+        frame = FRAME_UNITS.get(unit) or _frame(sentence, m.start(), m.end())
+        unit = "people" if unit in FRAME_UNITS else UNIT_ALIASES.get(unit, unit)
+        key = f"{m.group('hy')} {unit.rstrip('s')}" if m.group("hy") else unit.rstrip("s")
+        if key.endswith("peopl") or key == "people":
+            key = "people"
+        out.append(Count(value, low, high, key, frame, m.start(), m.end()))
+    return out
+
+
+def counts_conflict(a: Count, b: Count) -> bool:
+    """Two counts of the same thing (unit and frame) whose claimed intervals cannot both hold."""
+    if a.unit != b.unit or a.frame != b.frame:
+        return False
+    rounded = round(a.value) == round(b.value) or int(a.value) == int(b.value)
+    if rounded and (a.value != int(a.value) or b.value != int(b.value)):
+        return False  # "29.6 percent" rounded to "29 percent", "9.27 degrees" to "9 degrees"
+    return a.high < b.low or b.high < a.low

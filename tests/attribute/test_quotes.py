@@ -88,3 +88,85 @@ def test_sony_speakers(sony_docs, fragment: str, speaker: str) -> None:
 def test_transcript_without_quote_marks_yields_no_quotes(sony_docs) -> None:
     transcript = next(d for d in sony_docs if "transcript" in d.source)
     assert not [q for q in QuoteBook(sony_docs).all() if q.doc_id == transcript.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # DUC newswire: ``…'' marks
+        (
+            "``He kept to himself,'' Mrs. Johnson said. ``If he drove by, he waved.''",
+            ["He kept to himself,", "If he drove by, he waved."],
+        ),
+        # APW in 2000: ''…'' on both sides
+        ("''You can leave London at 10,'' said Seymour Druion.", ["You can leave London at 10,"]),
+        # an opening pair where the closing one belongs
+        (
+            "``He then shot both guns at the same time, `` Chief Beverly Harvard said.",
+            ["He then shot both guns at the same time,"],
+        ),
+        # curly opening mark used to close, and guillemets
+        ("“We are not leaving today,“ she said.", ["We are not leaving today,"]),
+        ("Il a dit «nous partirons demain matin» hier.", ["nous partirons demain matin"]),
+    ],
+)
+def test_spans_in_every_quotation_style(text: str, spans: list[str]) -> None:
+    assert [text[q.start : q.end].strip() for q in find_quote_spans(text)] == spans
+
+
+def test_newswire_quote_gets_its_speaker() -> None:
+    quotes = _quotes("``We put the furniture up against the door and hid,'' said Morgan Lyle, 51.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We put the furniture up against the door and hid", "Morgan Lyle")
+    ]
+
+
+# --- speakers from spaCy's parse (optional: the "nlp" extra) --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from newsfuse.attribute.nlp import default_parser
+
+    found = default_parser()
+    if found is None:
+        pytest.skip("spaCy's small English pipeline is not installed (pip install 'newsfuse[nlp]')")
+    return found
+
+
+def _speakers(text: str, parser) -> list[tuple[str, str | None]]:
+    from newsfuse.attribute.quotes import attribute_quotes, cluster_names
+
+    docs = [Document(id="d1", source="t1", text=text)]
+    index, mentions = cluster_names(docs)
+    return [(q.text[:20], q.speaker) for q in attribute_quotes(docs[0], index, mentions[0], parser=parser)]
+
+
+NEIGHBOURS = (
+    "Mrs. Christine Johnson lived next door. ``He kept to himself,'' Mrs. Johnson said.\n\n"
+    "Another acquaintance in Morrow, Marsha Jean DeFreese, said Barton went to church every week. "
+    "She said he took the boys out every Tuesday. ``He looked odd to me,'' she said. "
+    "``I thought something was weird about this man.''"
+)
+
+
+def test_a_pronoun_means_the_subject_of_the_sentences_before(parser) -> None:
+    assert [who for _, who in _speakers(NEIGHBOURS, parser)] == [
+        "Mrs. Christine Johnson",
+        "Marsha Jean DeFreese",
+        "Marsha Jean DeFreese",
+    ]
+
+
+def test_a_quote_introduced_by_a_colon_is_the_introducers(parser) -> None:
+    text = (
+        "Mark Barton walked into the office at 3 p.m. and chatted with a trader.\n\n"
+        "Police later said he made a chilling remark:\n\n"
+        "``It's a bad trading day and it's about to get worse.''"
+    )
+    assert _speakers(text, parser) == [("It's a bad trading d", "Mark Barton")]
+
+
+def test_rules_alone_still_name_speakers() -> None:
+    text = "“We will rebuild the bridge this year,” said Mayor Jane Doe on Monday."
+    assert [who for _, who in _speakers(text, None)] == ["Mayor Jane Doe"]

@@ -19,9 +19,17 @@ from datetime import date
 import numpy as np
 
 from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
-from newsfuse.dates import anchor_date, find_dates
+from newsfuse.attribute.statements import (
+    ABSOLUTE_DAY,
+    PRONOUN_SUBJECT,
+    clock_conflict,
+    cluster_names,
+    count_conflict,
+    same_subject,
+)
+from newsfuse.attribute.variants import age_conflicts, name_conflicts
+from newsfuse.dates import DateMention, anchor_date, find_dates
 from newsfuse.model import Disagreement, Document, Sentence
-from newsfuse.numbers import amounts_conflict, numbers
 from newsfuse.text import OVERLAP_STOPWORDS, OVERLAP_WORD, content_words, rough_sentences, word_overlap
 
 __all__ = ["PAIR_THRESHOLD", "Claim", "claims", "disagreements", "same_actor", "similar_pairs"]
@@ -32,8 +40,6 @@ PAIR_THRESHOLD = 0.6
 DATE_THRESHOLD = 0.8
 #: Pairs must share this share of content words (of the shorter sentence) as well.
 WORD_OVERLAP = 0.3
-#: Name conflicts need the sentences to match even more closely outside the names.
-NAME_OVERLAP = 0.6
 MAX_PAIRS = 20000
 
 TIME_WORDS = re.compile(
@@ -52,14 +58,6 @@ def _time_frame(sentence: str) -> frozenset[str]:
 
 def _caption(sentence: str) -> bool:
     return bool(CAPTION.search(sentence))
-
-
-def _names(sentence: str) -> set[str]:
-    return {m.text for m in find_mentions(sentence) if m.kind == "person"}
-
-
-def _core(name: str) -> frozenset[str]:
-    return frozenset(w for w in name.split() if w not in TITLES)
 
 
 # --- "claim": who is said to have concluded something -------------------------------------------
@@ -258,6 +256,14 @@ def similar_pairs(sentences: Sequence[Sentence], vectors: np.ndarray) -> list[tu
     return [(int(rows[k]), int(cols[k]), float(sims[rows[k], cols[k]])) for k in order]
 
 
+#: Date conflicts need the rest of the two statements this alike.
+DATE_REST_OVERLAP = 0.6
+
+
+def _without(text: str, mention: DateMention) -> set[str]:
+    return content_words(text[: mention.start] + text[mention.end :])
+
+
 def _compare(
     a: Sentence,
     b: Sentence,
@@ -265,6 +271,7 @@ def _compare(
     similarity: float,
     documents: Sequence[Document] = (),
     index: Callable[[], NameIndex] | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """(kind, topic) when ``a`` and ``b`` differ in a number, date, who concluded something, or name.
 
@@ -275,18 +282,26 @@ def _compare(
         return None
     if _caption(a.text) or _caption(b.text):
         return None  # photo captions describe other days' pictures
-    num_a, num_b = numbers(a.text), numbers(b.text)
-    if _time_frame(a.text) == _time_frame(b.text):  # "97 rockets on Friday" vs "750 this year"
-        for unit in sorted(set(num_a) & set(num_b)):
-            if amounts_conflict(num_a[unit], num_b[unit]):
-                return "number", unit
-    dates_a = [d for d in find_dates(a.text, anchors[a.doc]) if d.precision == "day"]
-    dates_b = [d for d in find_dates(b.text, anchors[b.doc]) if d.precision == "day"]
+    subject = same_subject(a, b, documents, known)
+    # "97 rockets hit Israel on Friday" vs "more than 300 rockets" (since the start) are two tallies.
+    if subject and _time_frame(a.text) == _time_frame(b.text):
+        conflict = count_conflict(a.text, b.text)
+        if conflict:
+            return "number", conflict
+        clock = clock_conflict(a.text, b.text)
+        if clock:
+            return "number", "time"
+    dates_a = [d for d in find_dates(a.text, anchors[a.doc]) if d.kind in ABSOLUTE_DAY]
+    dates_b = [d for d in find_dates(b.text, anchors[b.doc]) if d.kind in ABSOLUTE_DAY]
     if (
-        similarity >= DATE_THRESHOLD
+        subject
+        and similarity >= DATE_THRESHOLD
         and len(dates_a) == 1
         and len(dates_b) == 1
         and dates_a[0].iso != dates_b[0].iso
+        and not PRONOUN_SUBJECT.match(a.text)
+        and not PRONOUN_SUBJECT.match(b.text)
+        and word_overlap(_without(a.text, dates_a[0]), _without(b.text, dates_b[0])) >= DATE_REST_OVERLAP
     ):
         return "date", "date"
     if (
@@ -295,14 +310,6 @@ def _compare(
         and _claim_conflict(a, b, similarity, documents, index())
     ):
         return "claim", "who concluded"
-    names_a, names_b = _names(a.text), _names(b.text)
-    only_a = {n for n in names_a if not any(_core(n) & _core(m) for m in names_b)}
-    only_b = {n for n in names_b if not any(_core(n) & _core(m) for m in names_a)}
-    if len(only_a) == 1 and len(only_b) == 1 and names_a and names_b:
-        rest_a = words_a - {w.lower() for n in only_a for w in n.split()}
-        rest_b = words_b - {w.lower() for n in only_b for w in n.split()}
-        if word_overlap(rest_a, rest_b) >= NAME_OVERLAP:
-            return "name", "who"
     return None
 
 
@@ -318,10 +325,12 @@ def disagreements(
             names.append(NameIndex.build([m for d in documents for m in find_mentions(d.text)]))
         return names[0]
 
+    # Names the cluster capitalises, to see them where a report does not ("in tanzania").
+    known = cluster_names(documents)
     out: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
     for i, j, similarity in similar_pairs(sentences, vectors):
-        found = _compare(sentences[i], sentences[j], anchors, similarity, documents, index)
+        found = _compare(sentences[i], sentences[j], anchors, similarity, documents, index, known)
         if not found:
             continue
         kind, topic = found
@@ -337,6 +346,18 @@ def disagreements(
                     (sentences[i].text, (documents[sentences[i].doc].id,)),
                     (sentences[j].text, (documents[sentences[j].doc].id,)),
                 ),
+            )
+        )
+    for v in [*age_conflicts(sentences, documents), *name_conflicts(documents)]:
+        key = (v.kind, v.topic, str(sorted((v.side_a[1], v.side_b[1]))))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Disagreement(
+                topic=v.topic,
+                kind=v.kind,
+                sides=((v.side_a[0], (v.side_a[1],)), (v.side_b[0], (v.side_b[1],))),
             )
         )
     return tuple(out)

@@ -1,11 +1,13 @@
 """Direct quotations in a document and who said them.
 
-Reads ``Document.text``; returns ``Quote`` objects with character spans into it. Rule-based and
-stdlib only, because news attribution is formulaic: a speech verb next to the quote marks
-(“…,” Obama said / said Obama / Obama said: “…” / Obama said that Sony “made a mistake”).
-Quote marks are paired per paragraph; an opening mark left open runs to the paragraph's end,
-the news convention for a quote that continues in the next paragraph. A quote with no
-attribution of its own continues the speaker of the quote just before it.
+Reads ``Document.text``; returns ``Quote`` objects with character spans into it. News attribution
+is formulaic: a speech verb next to the quote marks (“…,” Obama said / said Obama / Obama said: “…”
+/ Obama said that Sony “made a mistake”). Every quotation style is read as curly marks
+(``normalise_marks``) and paired per paragraph; an opening mark left open runs to the paragraph's
+end, the news convention for a quote that continues in the next paragraph. The speaker is, in
+order: a name written right after the quote; the subject of its speech verb in spaCy's parse
+(``speech``, where the ``nlp`` extra is installed); the rules below. A quote with no attribution of
+its own continues the speaker of the quote just before it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from newsfuse.attribute.speakers import Context, Mention, NameIndex, find_mentions, resolve
+from newsfuse.attribute.nlp import DEFAULT, Parser, resolve_parser
+from newsfuse.attribute.score import garbled
+from newsfuse.attribute.speakers import PRONOUNS, Context, Mention, NameIndex, find_mentions, resolve
+from newsfuse.attribute.speech import Frame, antecedent, frame_paragraph, speaker_phrase
 from newsfuse.model import Document, Quote
 
 __all__ = [
@@ -23,12 +29,16 @@ __all__ = [
     "attribute_quotes",
     "cluster_names",
     "find_quote_spans",
+    "normalise_marks",
 ]
 
 #: Shorter quoted runs are titles or scare quotes ("The Interview", “righteous deed”).
 QUOTE_MIN_WORDS = 3
 #: Unattributed quotes shorter than this are dropped as likely scare quotes or titles.
 UNATTRIBUTED_MIN_WORDS = 6
+#: Longer paragraphs (pasted caption runs) are left to the rules: parsing them costs more than it
+#: tells.
+MAX_PARSED_CHARS = 2000
 #: A quote with no attribution inherits the previous speaker if it starts this close after it.
 CONTINUATION_CHARS = 400
 
@@ -96,17 +106,64 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-/:;,'‘"
 
 
+#: Two-character newswire marks (``…'' and APW's ''…''), guillemets and low-high marks, mapped to
+#: curly marks of the same length so every offset still indexes the document's own text.
+_GUILLEMETS = str.maketrans({"«": "“", "»": "”", "„": "“", "‟": "“"})
+_TWO_CHAR = re.compile(r"``|''")
+
+
+def normalise_marks(text: str) -> str:
+    """``text`` with every quotation style written as curly double marks, same length.
+
+    ``…'' (DUC newswire) and ''…'' (APW) become “…”; an opening pair is written " “" and a
+    closing one "” " so the mark touches the quoted words. A '' is opening when it follows a
+    space, a line start or an opening bracket, and is followed by a word.
+    """
+    text = text.translate(_GUILLEMETS)
+    if "``" not in text and "''" not in text:
+        return text
+
+    def mark(m: re.Match[str]) -> str:
+        if m.group(0) == "``":
+            return " “"
+        i = m.start()
+        before = text[i - 1] if i else "\n"
+        after = text[m.end()] if m.end() < len(text) else "\n"
+        if (before.isspace() or before in "([{—–-") and not after.isspace():
+            return " “"
+        return "” "
+
+    return _TWO_CHAR.sub(mark, text)
+
+
 def find_quote_spans(text: str) -> list[RawQuote]:
-    """Quoted spans of ``text``, paired per paragraph (straight and curly marks)."""
+    """Quoted spans of ``text``, paired per paragraph (straight, curly, ``…'' and guillemet marks).
+
+    Sources misplace marks; the pairing survives the common slips: an opening mark followed by a
+    space or the line's end while a quote is open closes it (“…, “ she said), and a closing mark
+    right before a word with no quote open opens one (” We …”).
+    """
+    text = normalise_marks(text)
     out: list[RawQuote] = []
     para_start = 0
     for para in text.split("\n"):
         open_at: int | None = None
         for k, ch in enumerate(para):
             i = para_start + k
+            nxt = para[k + 1] if k + 1 < len(para) else " "
+            if open_at is not None and ch in '“"' and (nxt.isspace() or k + 1 == len(para)):
+                end = i
+                while end > open_at and text[end - 1] == " ":
+                    end -= 1  # " “" is a newswire `` pair: the quote ends before it
+                out.append(RawQuote(open_at, end, True))  # an opening mark used as the closing one
+                open_at = None
+                continue
             if ch == "“" or (ch == '"' and open_at is None and _opens(text, i)):
                 if open_at is None:
                     open_at = i + 1
+                continue
+            if ch == "”" and open_at is None and _opens(text, i) and nxt.isalpha():
+                open_at = i + 1  # a closing mark used as the opening one
                 continue
             if (ch == "”" or ch == '"') and open_at is not None:
                 out.append(RawQuote(open_at, i, True))
@@ -201,6 +258,23 @@ def _raw_speaker(text: str, quote: RawQuote, floor: int) -> str | None:
     return _previous_subject(text, quote.start - 1, floor)
 
 
+def _speaker_right_after(text: str, quote: RawQuote) -> str | None:
+    """A named speaker written right after the closing mark ("…,” said Mark McDonald" / "…,”
+    police spokesman Dana Pierce said"), or None: pronouns and anything less direct are left to
+    the parse."""
+    if not quote.closed:
+        return None
+    after = PARENTHESES.sub("", _clause_after(text, quote.end + 1))
+    for pattern in (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB):
+        found = pattern.match(after)
+        if found:
+            phrase = found.group("spk").strip().rstrip(".,")
+            words = phrase.split()
+            if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and len(words) <= 8:
+                return phrase
+    return None
+
+
 def _previous_subject(text: str, start: int, floor: int) -> str | None:
     """The named subject of the sentence just before a quote in its paragraph, if it is one.
 
@@ -242,6 +316,38 @@ def _objects(mentions: Sequence[Mention], text: str) -> frozenset[int]:
 GENDER_AFTER = re.compile(r"\s+(?:said|says|told\s+\w+|added|wrote)?,?\s*(?P<p>she|her|he|his)\b")
 
 
+FEMALE_ROLE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Lady|Queen|Princess|wife|daughter|sister|mother|girlfriend|grandmother|aunt|"
+    r"niece|actress|woman|girl|widow|mom|her)\.?,?\s+(?:[a-z-]+\s+){0,2}$"
+)
+MALE_ROLE = re.compile(
+    r"\b(?:Mr|Sir|King|Prince|husband|son|brother|father|boyfriend|grandfather|uncle|nephew|actor|"
+    r"man|boy|widower|dad|his)\.?,?\s+(?:[a-z-]+\s+){0,2}$"
+)
+PRONOUN_AFTER = re.compile(
+    r"[^.!?“”\"]{0,60}?\b(?P<p>she|her|hers|herself|he|his|him|himself)\b", re.IGNORECASE
+)
+
+
+def _gender_cue(text: str, m: Mention) -> str | None:
+    """ "f"/"m" when the words around a person's name say which: "Crowley said she", "his
+    daughter Mychelle", "Mrs. Johnson", or the first pronoun after the name in its sentence when
+    no other person is named in between."""
+    cue = GENDER_AFTER.match(text, m.end)
+    if cue:
+        return "f" if cue.group("p") in ("she", "her") else "m"
+    before = text[max(0, m.start - 30) : m.start]
+    words = m.text.split()
+    if words[0].rstrip(".") in ("Mrs", "Ms", "Miss", "Lady") or FEMALE_ROLE.search(before):
+        return "f"
+    if words[0].rstrip(".") in ("Mr", "Sir") or MALE_ROLE.search(before):
+        return "m"
+    after = PRONOUN_AFTER.match(text, m.end)
+    if after and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", after.group(0)):
+        return "f" if after.group("p").lower() in ("she", "her", "hers", "herself") else "m"
+    return None
+
+
 def cluster_names(documents: Sequence[Document]) -> tuple[NameIndex, list[list[Mention]]]:
     """The cluster's ``NameIndex`` and each document's mentions (for ``attribute_quotes``)."""
     per_doc = []
@@ -258,9 +364,9 @@ def cluster_names(documents: Sequence[Document]) -> tuple[NameIndex, list[list[M
                 surnamed.add(name)
             if m.start in starts:
                 talkers.add(name)
-            cue = GENDER_AFTER.match(text, m.end)
-            if cue:
-                (female if cue.group("p") in ("she", "her") else male).add(name)
+            gender = _gender_cue(text, m)
+            if gender:
+                (female if gender == "f" else male).add(name)
     index = replace(
         index,
         talkers=frozenset(talkers),
@@ -280,37 +386,137 @@ def _talkers(mentions: Sequence[Mention], text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+class _Frames:
+    """Each paragraph of a document with its quotes as placeholders, built when first asked for."""
+
+    def __init__(self, text: str, spans: Sequence[RawQuote]) -> None:
+        self.text = text
+        self.paragraphs = _paragraphs(text)
+        self.by_paragraph: dict[int, list[int]] = {}
+        for k, q in enumerate(spans):
+            self.by_paragraph.setdefault(self.paragraph_of(q.start), []).append(k)
+        self.spans = spans
+        self._frames: dict[int, Frame] = {}
+
+    def paragraph_of(self, position: int) -> int:
+        return next(k for k, (a, b) in enumerate(self.paragraphs) if a <= position <= b)
+
+    def frame(self, paragraph: int) -> Frame:
+        if paragraph not in self._frames:
+            a, b = self.paragraphs[paragraph]
+            quotes = [(self.spans[k].start, self.spans[k].end) for k in self.by_paragraph.get(paragraph, [])]
+            found = frame_paragraph(self.text, a, b, quotes)
+            previous = next(
+                (k for k in range(paragraph - 1, -1, -1) if self.text[slice(*self.paragraphs[k])].strip()),
+                None,
+            )
+            if previous is not None and self.text[slice(*self.paragraphs[previous])].rstrip().endswith(":"):
+                found = replace(found, lead=self.frame(previous).text)
+            self._frames[paragraph] = found
+        return self._frames[paragraph]
+
+    def before(self, paragraph: int, position: int) -> list[str]:
+        """The texts of the paragraphs before ``paragraph`` (quotes as placeholders) and of
+        ``paragraph`` itself up to ``position``."""
+        out = []
+        for k in range(max(0, paragraph - 4), paragraph):
+            if self.paragraphs[k][1] > self.paragraphs[k][0]:
+                out.append(self.frame(k).text)
+        a, _ = self.paragraphs[paragraph]
+        quotes = [(self.spans[k].start, self.spans[k].end) for k in self.by_paragraph.get(paragraph, [])]
+        out.append(frame_paragraph(self.text, a, position, [q for q in quotes if q[1] <= position]).text)
+        return [t for t in out if t.strip()]
+
+
+def _parsed_phrase(parser: Parser, frames: _Frames, k: int, raw: RawQuote, index: NameIndex) -> str | None:
+    """The speaker phrase spaCy's parse gives quote ``k``, a pronoun resolved to a person."""
+    paragraph = frames.paragraph_of(raw.start)
+    found = speaker_phrase(parser, frames.frame(paragraph), frames.by_paragraph[paragraph].index(k))
+    if found is None or found.garbled:
+        return None
+    if not found.pronoun or found.text.lower() not in ("he", "she", "it"):
+        return found.text
+    pronoun = found.text.lower()
+    other = index.male if pronoun == "she" else index.female if pronoun == "he" else frozenset()
+
+    def acceptable(name: str) -> bool:
+        return index.fullest(name) not in other and name not in other
+
+    before = frames.before(paragraph, raw.start)
+    named = antecedent(parser, before, pronoun, acceptable, index.is_person_word, writes=found.writes)
+    return named or found.text
+
+
 def attribute_quotes(
-    document: Document, index: NameIndex, mentions: Sequence[Mention] | None = None
+    document: Document,
+    index: NameIndex,
+    mentions: Sequence[Mention] | None = None,
+    *,
+    parser: Parser | Any | None = DEFAULT,
 ) -> list[Quote]:
     """The direct quotations of one document with resolved speakers, in text order.
 
     ``mentions`` are the document's name mentions when already found (``cluster_names``).
+    ``parser`` reads the speech verb's subject from spaCy's parse where installed (``nlp``);
+    None keeps to the rules.
     """
-    text = document.text
+    parser = resolve_parser(parser)
+    original = document.text
+    text = normalise_marks(original)  # same offsets; every quotation style as curly marks
     spans = find_quote_spans(text)
     if mentions is None:
         mentions = find_mentions(text, [(q.start, q.end) for q in spans])
     objects = _objects(mentions, text)
     talkers = _talkers(mentions, text)
+    frames = _Frames(text, spans) if parser is not None and spans else None
+    after = [_speaker_right_after(text, raw) for raw in spans]
+    if frames is not None:
+        # One batch for every paragraph whose quotes the words after them do not attribute.
+        wanted = {
+            frames.paragraph_of(raw.start) for raw, found in zip(spans, after, strict=True) if not found
+        }
+        texts = [frames.frame(p).text for p in sorted(wanted)]
+        parser.pipe([t for t in texts if len(t) <= MAX_PARSED_CHARS])
     quotes: list[Quote] = []
     last_speaker: str | None = None
     last_end = -(10**9)
     previous_close = 0
-    for raw in spans:
-        body = text[raw.start : raw.end]
+    for k, raw in enumerate(spans):
+        body = original[raw.start : raw.end]
         stripped = body.strip()
         words = stripped.split()
         if len(words) < QUOTE_MIN_WORDS or _is_title(words):
             continue  # a title or scare quote: the sentence's attribution may lie before it
-        phrase = _raw_speaker(text, raw, previous_close)
+        # “…,” X said: the words right after the quote decide first; then the parse; then rules.
+        phrase = after[k]
+        if (
+            phrase is None
+            and frames is not None
+            and len(frames.frame(frames.paragraph_of(raw.start)).text) <= MAX_PARSED_CHARS
+        ):
+            phrase = _parsed_phrase(parser, frames, k, raw, index)
+        if phrase is None:
+            phrase = _raw_speaker(text, raw, previous_close)
         speaker = None
-        if phrase:
+        gap = text[last_end : raw.start]
+        if phrase and phrase.lower() in PRONOUNS and last_speaker and len(gap) < 60 and "\n" not in gap:
+            speaker = last_speaker  # “…,” she said. “…”: the same "she" as the quote before
+        elif phrase:
             before = [m for m in mentions if m.end <= raw.start]
             near = last_speaker if raw.start - last_end < CONTINUATION_CHARS * 3 else None
             clause_start = raw.start - len(_clause_before(text, raw.start - 1, previous_close)) - 1
             context = Context(before, near, raw.start, clause_start, talkers, objects=objects)
             speaker = resolve(phrase, context=context, index=index)
+            if speaker and garbled(speaker):
+                speaker = None  # sentence debris is no speaker ("a card that")
         elif raw.start - last_end < CONTINUATION_CHARS and last_speaker:
             speaker = last_speaker
         if speaker is None and not phrase and len(words) < UNATTRIBUTED_MIN_WORDS:

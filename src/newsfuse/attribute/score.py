@@ -17,7 +17,7 @@ from typing import Any
 
 from newsfuse.model import Quote
 
-__all__ = ["QuoteScore", "normalise", "score_quotes"]
+__all__ = ["QuoteScore", "garbled", "normalise", "score_quotes", "speaker_matches"]
 
 _MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
@@ -88,3 +88,52 @@ def score_quotes(
             f"{cid} [{doc}] {q.text[:70]!r}" for k, (doc, q, _) in enumerate(found) if k not in used
         ]
     return score
+
+
+#: Words that start a clause, never a name: a speaker beginning with one is sentence debris
+#: ("Sometimes Cruz", "So", "His notorious antics led Hooper to").
+DEBRIS = frozenset(
+    """so yet of suddenly sometimes his her their its but and or then also still when while after before
+    if as in on at for with from by to this that these those there here it we i you they he she them him
+    however meanwhile now later instead because although though since until what who how why where
+    which one some many most all both each every another other no not just only even once again
+    asked told said says according""".split()
+)
+_DETERMINERS = ("a", "an", "the", "another")
+_NAME_PARTICLES = frozenset("of de van von bin al la le del da di du for and".split())
+
+
+def garbled(speaker: str) -> bool:
+    """Whether a speaker string is sentence debris rather than a name, a role or a pronoun.
+
+    Names are capitalised words (with particles: "Bank of England"); roles start with a
+    determiner ("a neighbor", "the researchers") or are a plain noun phrase ("police",
+    "protesters"). Debris starts with a clause word, ends with a function word, holds digits or
+    mixes lower-case words into a capitalised name.
+    """
+    tokens = speaker.replace("’", "'").split()
+    if not tokens or len(tokens) > 9:
+        return True
+    low = [t.lower().strip(".,;:") for t in tokens]
+    if low[0] in DEBRIS and low[0] not in _DETERMINERS and len(tokens) > 1:
+        return True
+    if low[-1] in DEBRIS | _NAME_PARTICLES | set(_DETERMINERS):
+        return len(tokens) > 1 or low[0] not in ("he", "she", "they", "we", "i", "it")
+    if any(ch.isdigit() for ch in speaker):
+        return True
+    if low[0] in _DETERMINERS:
+        return False  # a role: "the researchers", "a spokesman for the company"
+    capitals = [t[:1].isupper() for t in tokens]
+    if any(capitals) and not all(capitals):
+        # "Office Detective Buck Garner" passes; "Hooper to", "Cruz said" do not.
+        return any(not c and w not in _NAME_PARTICLES for c, w in zip(capitals, low, strict=True))
+    return False
+
+
+def speaker_matches(labelled: Sequence[str], predicted: str | None) -> bool:
+    """Whether ``predicted`` names the labelled speaker: it holds every word of one labelled form
+    (articles aside), so "President Barack Obama" is right for "Barack Obama" but "Obama" is not."""
+    if not predicted:
+        return False
+    have = _words(predicted)
+    return any((_words(name) - {"a", "an", "the"}) <= have for name in labelled)

@@ -2,9 +2,9 @@
 
 Stdlib only, rule-based: capitalised word runs are names; a run is an organisation when it holds
 an organisation word ("Pictures", "Police", an acronym), otherwise a person when it has two or more
-words or a title ("President Obama"). spaCy's NER would type names better, but costs seconds of
-start-up (see BENCHMARKS.md, section attribution); the cues below are enough for news attribution,
-where the speaker is nearly always named in full once in the cluster.
+words or a title ("President Obama"). Where spaCy is installed, ``speech`` reads the speaker phrase
+from its parse and hands it here to be resolved against these names; the names themselves stay
+rule-based, so every cluster gets the same index whether spaCy is there or not.
 """
 
 from __future__ import annotations
@@ -22,9 +22,12 @@ TITLES = frozenset(
     Prime Chancellor King Queen Prince Princess Pope Rev. Chief Commissioner Sheriff Attorney Coach
     Director Chairman CEO Speaker Ambassador Lady Sir Leader Whip Majority Minority""".split()
 )
+#: Titles that start a new person when they come in the middle of a run of names.
+HONORIFICS = frozenset("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr".split())
 #: Words that make a capitalised run an organisation.
 ORG_WORDS = frozenset(
     """Pictures Entertainment Inc Inc. Corp Corp. Corporation Company Co. Ltd LLC Group Bank Police
+    Education Salon Magazine Media Records Labs Systems Technologies Airways Club Securities
     Department Agency Administration Bureau Office Ministry Council Committee Commission Court
     University College School Institute Association Foundation Party Army Navy Force Forces Guard
     Service Services News Times Post Journal Press Network Studios Airlines Motors Board Center
@@ -63,7 +66,7 @@ _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.|Capt\.|[A-Z][\w'’-]*\w)"
 NAME_RUN = re.compile(
     rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:of|de|van|von|bin|al|la|le|del|da)[ \t]+)?{_NAME_WORD})*"
 )
-ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "CDs", "NGOs" name no organisation
 # "U.S.", "U.K.": before a person's title it says where, not who ("U.S. Secretary of State Hillary Clinton").
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 # A photo caption or credit: its capitalised runs are credits and picture titles, never speakers
@@ -161,6 +164,10 @@ def find_mentions(text: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Men
         current: list[str] = []
         part_start = start
         for w in words:
+            if current and w in HONORIFICS:  # "Leigh Ann Mrs. Barton": two people
+                parts.append((current, part_start))
+                current = []
+                part_start = text.find(w, part_start)
             if w.endswith(("'s", "’s")):
                 current.append(w[:-2])
                 parts.append((current, part_start))
@@ -190,6 +197,9 @@ class NameIndex:
     by_word: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False, repr=False)
     by_initials: Mapping[str, Mention] = field(default_factory=dict, compare=False, repr=False)
     by_title: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: How often each person is named (by first and last core word): "Barton" is the often-named
+    #: Mark O. Barton, not his wife Lee Ann Barton named once.
+    mentioned: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, mentions: Sequence[Mention]) -> NameIndex:
@@ -208,11 +218,25 @@ class NameIndex:
                 by_initials.setdefault("".join(w[0] for w in m.core if w[:1].isupper()), m)
             if m.kind == "person":
                 by_title.setdefault(m.text.split()[0].lower().rstrip("."), []).append(m)
+        mentioned: dict[tuple[str, str], int] = {}
+        for m in mentions:
+            if m.kind == "person" and m.core:
+                key = (m.core[0], m.core[-1])
+                mentioned[key] = mentioned.get(key, 0) + 1
         return cls(
             names,
             by_word={w: tuple(ms) for w, ms in by_word.items()},
             by_initials=by_initials,
             by_title={t: tuple(ms) for t, ms in by_title.items()},
+            mentioned=mentioned,
+        )
+
+    def is_person_word(self, word: str) -> bool:
+        """Whether ``word`` is the surname of a person the cluster names (or the first name of a
+        two- or three-word one): "Sementilli" is, "Wella" of "Wella Education" is not."""
+        return any(
+            m.kind == "person" and m.core and (word == m.core[-1] or (word == m.core[0] and len(m.core) <= 3))
+            for m in self.by_word.get(word, ())
         )
 
     def kind_of(self, word: str) -> str | None:
@@ -230,7 +254,7 @@ class NameIndex:
             if expanded:
                 return expanded
         best = name
-        best_key = (len(name.split()), 0)
+        best_key = (0, len(name.split()), 0)
         candidates = dict.fromkeys([*self.by_word.get(words[0], ()), *self.by_word.get(words[-1], ())])
         for m in candidates:
             core = m.core
@@ -242,7 +266,11 @@ class NameIndex:
                 fits = tuple(words) == core[: len(words)]
             if not fits:
                 continue
-            key = (len(m.text.split()), len(core))
+            # Of two people with one surname, the one the cluster names more often; of the forms
+            # of one person's name, the longest.
+            single = m.kind == "person" and len(words) == 1 and len(core) > 1
+            often = self.mentioned.get((core[0], core[-1]), 0) if single else 0
+            key = (often, len(m.text.split()), len(core))
             if key > best_key:
                 best, best_key = m.text, key
         return best
@@ -356,8 +384,16 @@ def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
     person written with that title; "the company" to the nearest organisation; a name to the
     fullest form of it in the cluster. Unnamed speakers ("a neighbor") are kept as written.
     """
-    phrase = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,")
+    phrase = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,.")
     phrase = re.split(r",|\s+(?:who|whose|which|that)\s+", phrase)[0].strip()
+    lead = phrase.split()
+    while len(lead) > 1 and lead[0] in CLAUSE_WORDS:
+        lead = lead[1:]  # "But Mercer", "So Cruz": a clause word, not part of the name
+    phrase = " ".join(lead)
+    role = ROLE_OF.match(phrase)
+    if role and role.group("noun").lower() in PERSON_NOUNS | ROLE_NOUNS:
+        return phrase  # "another member of the Lakeside Trading Club", as written
+    phrase = TRAILING_CIRCUMSTANCE.split(phrase)[0]  # "Mayor Jane Doe on Monday"
     if " of " in phrase and any(w[:1].isupper() for w in phrase.split(" of ")[0].split()[1:] or [""]):
         phrase = phrase.split(" of ")[0]  # "Rep. Tim Griffin of Arkansas"
     low = phrase.lower()
@@ -379,13 +415,55 @@ def resolve(raw: str, *, context: Context, index: NameIndex) -> str | None:
         if words[-1][:1].isupper():  # "the FBI", "the White House"
             return index.fullest(" ".join(_last_run(words[1:])))
         if lowered[-1] in ORG_NOUNS and lowered[0] == "the":
-            org = next((m for m in reversed(context.before) if m.kind == "org"), None)
+            org = _nearest_organisation(context.before, index)
             return index.fullest(org.text) if org else phrase
         return phrase
     run = _last_run(words)
     if not run:
         return phrase if len(words) <= 4 else None
     return index.fullest(" ".join(run))
+
+
+#: Where a speaker phrase taken after "said" runs on into when and where it was said.
+TRAILING_CIRCUMSTANCE = re.compile(
+    r"\s+(?:on|in|at|during|after|before|from|outside|inside|near|last|this|earlier|later|today|"
+    r"yesterday|tonight|when|while|as)\s+.*$|\s+(?:today|yesterday|tonight)$"
+)
+#: Words that start a clause, never a name ("But Mercer said", "So Cruz").
+CLAUSE_WORDS = frozenset(
+    """But And So Yet Of Then Also However Meanwhile Still Now Sometimes Suddenly Instead Later Earlier
+    Finally Indeed Thus Hence Besides Moreover Nevertheless Nonetheless Or Nor""".split()
+)
+#: An unnamed speaker described by a role in an organisation: "another member of the club".
+ROLE_OF = re.compile(
+    r"^(?:another|a|an|one|the)\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z]",
+)
+ROLE_NOUNS = frozenset(
+    """member members employee employees worker workers resident residents neighbor neighbour witness
+    student teacher parent friend relative spokeswoman representative manager analyst expert
+    researcher scientist professor doctor nurse volunteer organizer activist supporter fan
+    customer trader source""".split()
+)
+
+#: Last words of places, which "the company" never means ("Oakdale Avenue").
+PLACE_WORDS = frozenset(
+    "Avenue Street Road Boulevard Drive Lane Park County City State Square Hills Valley Beach".split()
+)
+
+
+def _nearest_organisation(before: Sequence[Mention], index: NameIndex) -> Mention | None:
+    """The organisation "the company" most likely means: the nearest organisation named before,
+    or a single capitalised name the cluster never uses for a person ("... for Wella. The
+    company said")."""
+    for m in reversed(before):
+        if m.text.split()[-1] in PLACE_WORDS:
+            continue
+        if m.kind == "org":
+            return m
+        lone = m.kind == "single" and re.match(r"^[A-Z][a-z]", m.text) and m.text not in STOP
+        if lone and not index.is_person_word(m.text):
+            return m
+    return None
 
 
 def _personish(m: Mention, index: NameIndex) -> bool:

@@ -24,7 +24,7 @@ import ftfy
 
 from newsfuse.ingest import boilerplate, junk, language, transcript
 from newsfuse.ingest.decoding import html_for_extraction
-from newsfuse.ingest.metadata import metadata_line
+from newsfuse.ingest.metadata import document_date, metadata_line
 from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS
 from newsfuse.model import Document, RemovedLine
 from newsfuse.text import SENTENCE_END_MARKS, count_words
@@ -296,7 +296,7 @@ def clean_document(doc: Document) -> Document:
         text=cleaned,
         kind=kind,
         title=doc.title or meta.get("title") or found.get("title"),
-        date=doc.date or meta.get("date") or found.get("date"),
+        date=doc.date or meta.get("date") or found.get("date") or document_date(text),
         outlet=doc.outlet or meta.get("outlet") or found.get("outlet"),
         status=status,
         reason=reason,
