@@ -83,3 +83,18 @@ def test_junk_articles_get_stories_of_their_own_that_nothing_joins(bundled_examp
     later, _ = assign([real[1], replace(junk[0], id="404-again")], list(stories.values()), ClusterOptions())
     assert later[0].story_id == assignments[3].story_id, "the real report joins the real story"
     assert later[1].new_story, "a junk page joins nothing"
+
+
+def test_an_article_in_a_language_newsfuse_cannot_read_gets_a_story_of_its_own() -> None:
+    from newsfuse.stream.cluster import Article, article_junk
+
+    chinese = Article("zh1", "2024-05-01", "暴雨", "暴雨袭击了沿海城市，数千人被迫撤离家园。" * 20)
+    assert "Chinese" in (article_junk(chinese) or "")
+    english = Article(
+        "en1",
+        "2024-05-01",
+        "Storm",
+        "Heavy rain hit the coastal city on Monday and thousands of people left their homes. "
+        "The mayor said shelters had opened in three schools and the town hall before nightfall.",
+    )
+    assert article_junk(english) is None

@@ -37,7 +37,7 @@ LANGUAGE_NAMES = {
     "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian", "mr": "Marathi", "ne": "Nepali",
     "or": "Odia", "pa": "Punjabi", "ps": "Pashto", "ru": "Russian", "si": "Sinhala",
     "sr": "Serbian", "ta": "Tamil", "te": "Telugu", "th": "Thai", "ug": "Uyghur",
-    "uk": "Ukrainian", "ur": "Urdu", "zh": "Chinese",
+    "uk": "Ukrainian", "ur": "Urdu", "zh": "Chinese", "wuu": "Chinese (Wu)", "yue": "Chinese (Cantonese)",
 }  # fmt: skip
 
 

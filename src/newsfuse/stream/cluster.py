@@ -207,12 +207,12 @@ def article_document(article: Article) -> Document:
 
 
 def article_junk(article: Article) -> str | None:
-    """Why the article is junk, or None for a real report: ``ingest``'s cleaning and junk rules,
-    exactly as a briefing applies them."""
+    """Why the article is set aside (junk, or a language newsfuse cannot read), or None for a
+    report a briefing can use: ``ingest``'s cleaning rules, exactly as a briefing applies them."""
     from newsfuse.ingest.clean import clean_document
 
     cleaned = clean_document(article_document(article))
-    return cleaned.reason if cleaned.status == "junk" else None
+    return cleaned.reason if cleaned.status != "kept" else None
 
 
 def _ordinal(date: str) -> int:
