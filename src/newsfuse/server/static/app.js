@@ -11,6 +11,7 @@
     kept: "used",
     junk: "set aside: junk",
     "off-topic": "set aside: off-topic",
+    "unsupported-language": "set aside: language not read",
   };
 
   let current = null; // the last briefing response
