@@ -12,10 +12,14 @@ import bisect
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsfuse.model import Disagreement, Document, Fact, Quote, Sentence, TimelineEvent
 from newsfuse.select.wording import tidy
 from newsfuse.state import Prepared
+
+if TYPE_CHECKING:
+    from newsfuse.attribute.introductions import Sources
 
 __all__ = ["QuoteBook", "Sections", "attribute"]
 
@@ -48,6 +52,14 @@ class QuoteBook:
         self._kept = [i for i, d in enumerate(self.documents) if d.status == "kept"]
         self._names: tuple | None = None
         self._quotes: dict[int, tuple[Quote, ...]] = {}
+        self._texts: Sources | None = None
+
+    def _sources(self) -> Sources:
+        from newsfuse.attribute.introductions import Sources
+
+        if self._texts is None:
+            self._texts = Sources([self.documents[i].text for i in self._kept])
+        return self._texts
 
     def _build_index(self) -> None:
         if self._names is None:
@@ -86,8 +98,7 @@ class QuoteBook:
 
         self._build_index()
         assert self._names is not None
-        kept = [self.documents[i].text for i in self._kept]
-        return introduce(texts, self._names[0], kept)
+        return introduce(texts, self._names[0], self._sources())
 
     def antecedent(self, text: str, pronoun: str) -> str | None:
         """The person ``pronoun`` ("he"/"she") opening the next sentence means: the one person
@@ -99,9 +110,8 @@ class QuoteBook:
 
         self._build_index()
         assert self._names is not None
-        index = self._names[0]
-        kept = [self.documents[i].text for i in self._kept]
-        named = [(m, name) for m in find_mentions(text) if (name := person_named(m, index, kept))]
+        index, sources = self._names[0], self._sources()
+        named = [(m, name) for m in find_mentions(text) if (name := person_named(m, index, sources))]
         if len({name for _, name in named}) != 1 or named[0][0].start > SUBJECT_CHARS:
             return None
         full = index.fullest(named[0][0].text)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newsfuse.attribute.quotes import find_quote_spans
 from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
 
-__all__ = ["introduce", "person_named"]
+__all__ = ["Sources", "introduce", "person_named"]
 
 #: Courtesy titles news style drops once the full name is given ("Mr. Coldham" -> "Tom Coldham").
 COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr"})
@@ -43,34 +43,61 @@ def _given_and_surname(full: str) -> list[str]:
     return name
 
 
-def _named_in(name: list[str], texts: Sequence[str]) -> str | None:
-    """The word before ``name`` where the sources write it as a name mid-sentence (after a
-    lowercase word, a title or punctuation), or None when they only write it where a capital
-    opens a sentence ("Like Chaney's portrayal…" makes no one called "Like Chaney")."""
-    pattern = re.compile(
-        r"(?:\b(?P<word>[a-z][\w'’]*)[,;:]?|[,(“\"—–-]|\b(?:"
-        + "|".join(re.escape(t) for t in TITLES)
-        + r"))\s+"
-        + r"\s+".join(re.escape(w) for w in name)
-        + r"\b"
-    )
-    for text in texts:
-        found = pattern.search(text)
-        if found:
-            return found.group("word") or ""
-    return None
+_BEFORE_NAME = re.compile(
+    r"(?:\b(?P<word>[a-z][\w'’]*)[,;:]?|[,(“\"—–-]|\b(?:" + "|".join(re.escape(t) for t in TITLES) + r"))\s+$"
+)
 
 
-def _main(namesakes: set[str], texts: Sequence[str]) -> str | None:
+class Sources:
+    """The cluster's report texts, and what name look-ups on them found (a story of hundreds of
+    reports asks about the same few names many times)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = tuple(texts)
+        self._before: dict[str, str | None] = {}
+        self._counts: dict[str, int] = {}
+        self._first: dict[str, float] = {}
+
+    def word_before(self, name: str) -> str | None:
+        """The word before ``name`` where a report writes it as a name mid-sentence (after a
+        lowercase word, a title or punctuation), or None when reports only write it where a
+        capital opens a sentence ("Like Chaney's portrayal…" makes no one called "Like Chaney")."""
+        if name not in self._before:
+            self._before[name] = self._find_before(name)
+        return self._before[name]
+
+    def _find_before(self, name: str) -> str | None:
+        for text in self.texts:
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+                    found = _BEFORE_NAME.search(text[max(0, at - 40) : at])
+                    if found:
+                        return found.group("word") or ""
+                at = text.find(name, at + 1)
+        return None
+
+    def count(self, name: str) -> int:
+        if name not in self._counts:
+            self._counts[name] = sum(text.count(name) for text in self.texts)
+        return self._counts[name]
+
+    def first_seen(self, name: str) -> float:
+        """Where ``name`` first appears in a report, as a share of its length (2.0: nowhere)."""
+        if name not in self._first:
+            self._first[name] = min(
+                (t.find(name) / max(1, len(t)) for t in self.texts if name in t), default=2.0
+            )
+        return self._first[name]
+
+
+def _main(namesakes: set[str], sources: Sources) -> str | None:
     """Of people sharing a surname, the one a surname alone means: introduced earliest in the
     reports (the story's subject comes first) and named in full at least as often as any other;
     None when neither decides."""
-
-    def first_seen(name: str) -> float:
-        return min((t.find(name) / max(1, len(t)) for t in texts if name in t), default=2.0)
-
-    counts = {n: sum(t.count(n) for t in texts) for n in namesakes}
-    earliest = min(namesakes, key=first_seen)
+    counts = {n: sources.count(n) for n in namesakes}
+    earliest = min(sorted(namesakes), key=sources.first_seen)
     return earliest if counts[earliest] == max(counts.values()) else None
 
 
@@ -83,7 +110,7 @@ def _a_person(full: str, index: NameIndex, before: str) -> bool:
     return any(w in TITLES for w in full.split()) or before not in PLACE_BEFORE
 
 
-def _person(mention: Mention, index: NameIndex, texts: Sequence[str]) -> list[str] | None:
+def _person(mention: Mention, index: NameIndex, sources: Sources) -> list[str] | None:
     """The personal name (given names and surname) of a person mention, or None when the sources
     do not name that person in full (a first name alone, an organisation, a place)."""
     if not mention.core or mention.kind not in ("person", "single"):
@@ -96,30 +123,30 @@ def _person(mention: Mention, index: NameIndex, texts: Sequence[str]) -> list[st
         return None
     namesakes = {" ".join(_given_and_surname(m.text)[-2:]) for m in index.by_word.get(run[-1], ())}
     namesakes = {n for n in namesakes if len(n.split()) == 2}
-    if len(namesakes) > 1 and _main(namesakes, texts) != " ".join(run[-2:]):
+    if len(namesakes) > 1 and _main(namesakes, sources) != " ".join(run[-2:]):
         return None  # two people share the surname (O.J. and Nicole Brown Simpson): not this one
     for size in (2, 3):  # the shortest full form the sources use: "Fabio Sementilli", not "Education Fabio…"
-        before = _named_in(run[-size:], texts) if len(run) >= size else None
+        before = sources.word_before(" ".join(run[-size:])) if len(run) >= size else None
         if before is not None:
             return run[-size:] if _a_person(full, index, before) else None
     return None
 
 
-def person_named(mention: Mention, index: NameIndex, texts: Sequence[str]) -> str | None:
+def person_named(mention: Mention, index: NameIndex, sources: Sources) -> str | None:
     """The personal name of a mention ("Elena Varga" for "Governor Varga"), when the sources
     name that person in full and show it is a person; else None."""
-    name = _person(mention, index, texts)
+    name = _person(mention, index, sources)
     return " ".join(name) if name else None
 
 
-def introduce(texts: Sequence[str], index: NameIndex, sources: Sequence[str]) -> list[str]:
+def introduce(texts: Sequence[str], index: NameIndex, sources: Sources) -> list[str]:
     """``texts`` (a summary, in reading order) with people named in full at first mention and by
     surname after.
 
     A mention that gives only the surname (with or without a title: "Houston", "Mr. Coldham",
     "Prime Minister Netanyahu") gets the given names the cluster knows, its title kept; a later
     mention of a person already introduced becomes the surname, when the sources themselves call
-    that person by surname alone. ``sources`` are the documents' texts.
+    that person by surname alone. ``sources`` are the reports' texts.
     """
     introduced: set[str] = set()
     out = []
