@@ -243,7 +243,7 @@ def timeline_figures(labels: dict, split: str, verbose: bool) -> None:
         kept = tuple(d for d in docs if d.status == "kept")
         sentences = segment(kept)
         vectors = encoder.encode([s.text for s in sentences])
-        alignment = align(sentences, vectors, kept, threshold=Options().support_threshold)
+        alignment = align(kept, sentences, vectors, threshold=Options().support_threshold)
         events = timeline(sentences, kept, alignment.facts)
         events_total += len(events)
         for x, y in ((x, y) for k, x in enumerate(events) for y in events[k + 1 :]):
