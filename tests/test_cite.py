@@ -29,7 +29,10 @@ def test_each_source_comes_with_the_passage_that_states_it(sony_dir: Path, words
     assert len(citations) == len(choice.chosen)
     for k, citation in zip(choice.chosen, citations, strict=True):
         own = state.pooled[k]
-        assert own.doc in citation.sources and list(citation.sources) == sorted(citation.sources)
+        # The report the wording comes from first, then the others, closest first.
+        assert citation.sources[0] == own.doc
+        scores = [e.score for e in citation.evidence[1:]]
+        assert scores == sorted(scores, reverse=True)
         assert [state.documents[d].id for d in citation.sources] == [e.doc_id for e in citation.evidence]
         (exact,) = [e for e in citation.evidence if e.exact]
         assert (exact.start, exact.end, exact.score) == (own.start, own.end, 1.0)

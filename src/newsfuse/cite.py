@@ -81,7 +81,8 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """The documents stating one summary sentence (ascending indices) and, for each, where."""
+    """The documents stating one summary sentence and, for each, where: the sentence's own report
+    first (its wording is printed), then the others, the closest passage first."""
 
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]  # one per source, same order
@@ -320,4 +321,5 @@ def _citation(
             continue  # about the same people and places, not the same statement
         kept.append(doc)
         evidence.append(Evidence(doc_id, best.start, best.end, round(score, 3), exact=False))
-    return Citation(tuple(kept), tuple(evidence))
+    order = sorted(range(len(kept)), key=lambda n: (not evidence[n].exact, -evidence[n].score, kept[n]))
+    return Citation(tuple(kept[n] for n in order), tuple(evidence[n] for n in order))
