@@ -55,21 +55,27 @@ class Amount:
     context: frozenset[str]  # content words of the word before the number and three after the unit
 
 
+def _value(m: re.Match[str]) -> float | None:
+    """The value a ``NUMBER`` match writes ("12", "twelve", "1.5 million"), None for a year."""
+    raw = m.group("n").lower()
+    if raw in WORD_NUMBERS:
+        value = float(WORD_NUMBERS[raw])
+    else:
+        value = float(raw.replace(",", ""))
+        if 1900 <= value <= 2100 and "." not in raw and not m.group("hy"):
+            return None  # a year, checked as a date
+    if m.group("scale"):
+        value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
+    return value
+
+
 def numbers(sentence: str) -> dict[str, list[Amount]]:
     """Numbers of a sentence by the unit word after them ("12 people" -> {"people": [12]})."""
     out: dict[str, list[Amount]] = {}
     for m in NUMBER.finditer(sentence):
-        raw, unit = m.group("n").lower(), m.group("unit").lower()
-        if unit in NOT_UNITS:
+        unit = m.group("unit").lower()
+        if unit in NOT_UNITS or (value := _value(m)) is None:
             continue
-        if raw in WORD_NUMBERS:
-            value = float(WORD_NUMBERS[raw])
-        else:
-            value = float(raw.replace(",", ""))
-            if 1900 <= value <= 2100 and "." not in raw and not m.group("hy"):
-                continue  # a year, checked as a date
-        if m.group("scale"):
-            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
         before = sentence[max(0, m.start() - 40) : m.start()]
         after = sentence[m.end() : m.end() + 40]
         fuzzy = bool(HEDGE.search(before) or RANGE_BEFORE.search(before) or RANGE_AFTER.match(after))
@@ -174,17 +180,9 @@ def counts(sentence: str) -> list[Count]:
     """Counts of a sentence with unit, frame and the interval their wording claims."""
     out = []
     for m in NUMBER.finditer(sentence):
-        raw, unit = m.group("n").lower(), m.group("unit").lower()
-        if unit in NOT_UNITS and unit not in UNIT_ALIASES:
+        unit = m.group("unit").lower()
+        if (unit in NOT_UNITS and unit not in UNIT_ALIASES) or (value := _value(m)) is None:
             continue
-        if raw in WORD_NUMBERS:
-            value = float(WORD_NUMBERS[raw])
-        else:
-            value = float(raw.replace(",", ""))
-            if 1900 <= value <= 2100 and "." not in raw and not m.group("hy"):
-                continue
-        if m.group("scale"):
-            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
         before = sentence[max(0, m.start() - 40) : m.start()]
         after = sentence[m.end("n") : m.end("n") + 40]
         if RANGE_BEFORE.search(before) or RANGE_AFTER.match(after):

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from newsfuse.errors import NewsfuseError
 from newsfuse.ingest.readers import JSONL_SUFFIXES, Cluster, read_clusters
 
-__all__ = ["each_cluster", "internal_error", "report_error"]
+__all__ = ["Failures", "each_cluster", "internal_error", "report_error"]
 
 log = logging.getLogger("newsfuse")
+
+T = TypeVar("T")
 
 
 def _groups(paths: Iterable[str]) -> list[list[str]]:
@@ -58,3 +61,30 @@ def internal_error(where: str, exc: BaseException) -> str:
         f"{where}: internal error ({type(exc).__name__}: {exc}); this is a bug in newsfuse, "
         "please report it with the input (run with -v for the traceback)"
     )
+
+
+class Failures:
+    """Runs a command's work on each cluster, reporting each failure as one line and counting them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def each(self, clusters: Iterable[Cluster], work: Callable[[Cluster], T]) -> Iterator[tuple[Cluster, T]]:
+        """(cluster, ``work(cluster)``) for every cluster that was read and worked; a cluster that
+        could not be read, or whose work raised, is reported (a bug named as one) and skipped."""
+        for cluster in clusters:
+            if cluster.error:
+                report_error(cluster.error)
+                self.count += 1
+                continue
+            try:
+                result = work(cluster)
+            except NewsfuseError as exc:
+                report_error(str(exc))
+                self.count += 1
+                continue
+            except Exception as exc:  # a bug on one cluster: name it and go on with the others
+                report_error(internal_error(f"cluster {cluster.id}", exc))
+                self.count += 1
+                continue
+            yield cluster, result

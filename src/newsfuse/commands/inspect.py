@@ -88,25 +88,13 @@ def _document_text(doc: Document, removed_only: bool) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Like summarize: every readable cluster is shown, each failure is one line on stderr, and
     the exit code is 1 when anything failed."""
-    from newsfuse.commands.inputs import each_cluster, internal_error, report_error
-    from newsfuse.errors import NewsfuseError
+    from newsfuse.commands.inputs import Failures, each_cluster
 
-    failures = 0
-    for cluster in each_cluster(args.paths):
-        if cluster.error:
-            report_error(cluster.error)
-            failures += 1
-            continue
-        try:
-            docs = inspect_cluster(cluster.documents, off_topic=not args.no_off_topic)
-        except NewsfuseError as exc:
-            report_error(str(exc))
-            failures += 1
-            continue
-        except Exception as exc:  # a bug on one cluster: name it and go on with the others
-            report_error(internal_error(f"cluster {cluster.id}", exc))
-            failures += 1
-            continue
+    failures = Failures()
+    for cluster, docs in failures.each(
+        each_cluster(args.paths),
+        lambda cluster: inspect_cluster(cluster.documents, off_topic=not args.no_off_topic),
+    ):
         if args.format == "json":
             print(
                 json.dumps(
@@ -118,4 +106,4 @@ def run(args: argparse.Namespace) -> int:
         for doc in docs:
             print("\n".join(_document_text(doc, args.removed_only)))
         print()
-    return 1 if failures else 0
+    return 1 if failures.count else 0

@@ -35,10 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Every cluster that can be summarized is written; each one that cannot is one line on
     stderr; exit 1 when any failed (``commands/inputs.py``)."""
-    from newsfuse.commands.inputs import each_cluster, internal_error, report_error
+    from newsfuse.commands.inputs import Failures, each_cluster
     from newsfuse.config import options_from
-    from newsfuse.errors import NewsfuseError
-    from newsfuse.model import briefing_to_dict
+    from newsfuse.model import Briefing, briefing_to_dict
     from newsfuse.pipeline import summarize
     from newsfuse.render import render
 
@@ -47,29 +46,22 @@ def run(args: argparse.Namespace) -> int:
     ahead = list(itertools.islice(clusters, 2))  # enough to know whether there is more than one
     # Several clusters in JSON come out as JSON Lines (one compact object per line).
     as_lines = args.format == "json" and len(ahead) > 1
-    failures = outputs = 0
-    for cluster in itertools.chain(ahead, clusters):
-        if cluster.error:
-            report_error(cluster.error)
-            failures += 1
-            continue
-        try:
-            briefing = summarize(cluster.documents, options=options, cluster_id=cluster.id)
-            if as_lines:
-                text = json.dumps(briefing_to_dict(briefing), ensure_ascii=False)
-            else:
-                text = render(briefing, args.format)
-        except NewsfuseError as exc:
-            report_error(str(exc))
-            failures += 1
-            continue
-        except Exception as exc:  # a bug on one cluster: name it and go on with the others
-            report_error(internal_error(f"cluster {cluster.id}", exc))
-            failures += 1
-            continue
+
+    def written(briefing: Briefing) -> str:
+        return (
+            json.dumps(briefing_to_dict(briefing), ensure_ascii=False)
+            if as_lines
+            else render(briefing, args.format)
+        )
+
+    failures = Failures()
+    results = failures.each(
+        itertools.chain(ahead, clusters),
+        lambda cluster: written(summarize(cluster.documents, options=options, cluster_id=cluster.id)),
+    )
+    for outputs, (_, text) in enumerate(results):
         if outputs and not as_lines:
             sys.stdout.write("\n" + "=" * 60 + "\n\n")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
-        outputs += 1
-    return 1 if failures else 0
+    return 1 if failures.count else 0
