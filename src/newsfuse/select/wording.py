@@ -79,7 +79,8 @@ DEPENDENT_OPENING = re.compile(
     r"winter|spring|fall|autumn|time)\b)\w|(?:This|That|These|Those)[,.;]|Here(?:'s|’s| is| are)\b|"
     r"(?:Instead|Otherwise|As a result|In response|In turn|Because of this|Despite this|After that|"
     r"The latter|The former|First|Second|Third|Finally|A (?:day|week|month|year) (?:later|earlier)|"
-    r"(?:Days|Weeks|Months|Years|Hours) (?:later|earlier))\b)"
+    r"(?:Days|Weeks|Months|Years|Hours) (?:later|earlier)|In (?:that|the) same (?:period|time|year)|"
+    r"During (?:that|this) (?:time|period)|At (?:that|the) time|By then|Since then|Until then)\b)"
 )
 # A picture's caption of a date and what it shows: "August 1974, speaking to President Richard
 # Nixon...", "“…” 18 August, 1988, during his acceptance speech."
