@@ -125,6 +125,26 @@
     return doc.title || doc.source || doc.id;
   }
 
+  // A marker that a click's scrolling slides under a still pointer is not hovered: the browser
+  // then sends mouse events at the same coordinates, so only a pointer that really moved (to
+  // other coordinates) since the last scroll counts.
+  const pointer = { x: -1, y: -1, movedAt: 0 };
+  let scrolledAt = 0;
+  document.addEventListener("mousemove", (event) => {
+    if (event.clientX !== pointer.x || event.clientY !== pointer.y) {
+      pointer.x = event.clientX;
+      pointer.y = event.clientY;
+      pointer.movedAt = performance.now();
+    }
+  });
+  const moved = (event) =>
+    event.clientX !== pointer.x || event.clientY !== pointer.y || pointer.movedAt > scrolledAt;
+
+  function scrollTo(target, block) {
+    scrolledAt = performance.now();
+    target.scrollIntoView({ block, behavior: "auto" });
+  }
+
   function citeButton(docId, onActivate, onHover) {
     const button = el("button", "cite", docId);
     button.type = "button";
@@ -133,8 +153,14 @@
     if (doc) button.title = docTitle(doc);
     button.addEventListener("click", onActivate);
     if (onHover) {
-      button.addEventListener("mouseenter", () => onHover(true));
-      button.addEventListener("mouseleave", () => onHover(false));
+      // A marker that slides under a still pointer because a click scrolled the page is not
+      // hovered: only a pointer that moved there is.
+      button.addEventListener("mouseenter", (event) => {
+        if (moved(event)) onHover(true);
+      });
+      button.addEventListener("mouseleave", (event) => {
+        if (moved(event)) onHover(false);
+      });
       button.addEventListener("focus", () => onHover(true));
       button.addEventListener("blur", () => onHover(false));
     }
@@ -249,7 +275,7 @@
       if (span.doc === docId) focused = mark;
     }
     const target = focused || document.getElementById(`source-${docId}`);
-    if (scroll && target) target.scrollIntoView({ block: "center", behavior: "auto" });
+    if (scroll && target) scrollTo(target, "center");
   }
 
   function restorePinned() {
@@ -262,7 +288,7 @@
     clearMarks();
     const mark = markSpan(quote.doc_id, quote.start, quote.end, true);
     const target = mark || document.getElementById(`source-${quote.doc_id}`);
-    if (scroll && target) target.scrollIntoView({ block: "center", behavior: "auto" });
+    if (scroll && target) scrollTo(target, "center");
   }
 
   function showSource(docId) {
@@ -271,7 +297,7 @@
     const card = document.getElementById(`source-${docId}`);
     if (card) {
       card.classList.add("focused");
-      card.scrollIntoView({ block: "start", behavior: "auto" });
+      scrollTo(card, "start");
     }
   }
 
