@@ -25,7 +25,7 @@ sentence that quotes someone is stated only by the sources that carry the quotat
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +35,7 @@ from newsfuse.numbers import numbers, numbers_conflict
 from newsfuse.represent import Encoder
 from newsfuse.select import Choice
 from newsfuse.state import Prepared
-from newsfuse.text import STOPWORDS, WORD, contradicts, stem, tokens
+from newsfuse.text import STOPWORDS, WORD, contradicts, tokens
 
 __all__ = ["CITATION_OVERLAP", "RUN_WORDS", "Citation", "Passage", "cite", "verbatim_support"]
 
@@ -56,14 +56,6 @@ RUN_WORDS, RUN_MIX = 7, 2
 # quotations of the same speaker and reports of what was said are about it, not it.
 QUOTATION_WORDS, QUOTE_RUN = 6, 5
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
-# When more than CROWD other reports seem to state a sentence, the cluster is many reports on one
-# topic (DUC: ten wire stories on the Kursk all name the submarine and the Barents Sea), and
-# similarity alone no longer tells one statement from another: below SURE_SIMILARITY a report
-# must also share PREDICATE_WORDS of the sentence's words other than names (what is said, not
-# who it is about). On Multi-News's two to four reports the check never runs: there it cost six
-# points of recall for one of precision.
-CROWD, SURE_SIMILARITY, PREDICATE_WORDS = 4, 0.75, 2
-_MARKS = re.compile(r"[“”\"‘’]")
 # Leads (a report's first LEAD_POSITIONS statements) this similar state one main event; passages
 # this similar giving the same figure of the same thing state one fact.
 LEAD_POSITIONS, LEAD_SUPPORT, FIGURE_SUPPORT = 2, 0.5, 0.45
@@ -213,8 +205,8 @@ def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation
     for slot, passage in located:
         heard[slot][passage] = float(vector_of[passage] @ state.vectors[chosen[slot]])
     return tuple(
-        _citation(state, k, sources, heard[slot], runs)
-        for slot, (k, sources, runs) in enumerate(zip(chosen, cited, verbatim, strict=True))
+        _citation(state, k, sources, heard[slot])
+        for slot, (k, sources) in enumerate(zip(chosen, cited, strict=True))
     )
 
 
@@ -270,25 +262,9 @@ def _other_figures(statement: str, passage: str) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-def _predicate_words(text: str) -> set[str]:
-    """Stemmed content words of ``text`` other than names (capitalised mid-sentence)."""
-    words = re.findall(r"[A-Za-z][\w'’-]*|\d[\d,.]*", _MARKS.sub(" ", text))
-    return {stem(w.lower()) for n, w in enumerate(words) if n == 0 or not w[0].isupper()} - STOPWORDS
-
-
-def _same_predicate(statement: str, passage: str) -> bool:
-    """Whether ``passage`` shares what ``statement`` says, not only who and where it is about:
-    ``PREDICATE_WORDS`` of its words other than names."""
-    mine, theirs = _predicate_words(statement), _predicate_words(passage)
-    return len(mine & theirs) >= min(PREDICATE_WORDS, len(mine))
-
-
-def _citation(
-    state: Prepared, k: int, sources: set[int], heard: dict[Passage, float], verbatim: Collection[int] = ()
-) -> Citation:
+def _citation(state: Prepared, k: int, sources: set[int], heard: dict[Passage, float]) -> Citation:
     """The citation of pooled sentence ``k``: each source's best passage, contradicting ones out."""
     own = state.pooled[k]
-    crowded = len(sources) > CROWD
     quoted = _quotation_words(own.text)
     similarity = state.vectors @ state.vectors[k]
     owners = np.asarray([s.doc for s in state.pooled], dtype=np.intp)
@@ -312,13 +288,6 @@ def _citation(
             continue  # another quotation of the same speaker, or a paraphrase: not this quotation
         if _other_figures(own.text, best.text):
             continue  # "attacked 70 sites" is not what a report of 97 rockets and 600 targets says
-        if (
-            crowded
-            and score < SURE_SIMILARITY
-            and doc not in verbatim
-            and not _same_predicate(own.text, best.text)
-        ):
-            continue  # about the same people and places, not the same statement
         kept.append(doc)
         evidence.append(Evidence(doc_id, best.start, best.end, round(score, 3), exact=False))
     order = sorted(range(len(kept)), key=lambda n: (not evidence[n].exact, -evidence[n].score, kept[n]))

@@ -39,3 +39,19 @@ def test_quotations_and_names_the_sources_never_give_in_full_stay_as_written() -
     assert out[0] == '"Varga will decide," Ines Molander said.'
     # "Like Chaney" opens a sentence in the source: it is no one's full name.
     assert out[1] == texts[1]
+
+
+def test_a_titled_surname_is_the_person_with_that_title_and_groups_are_no_people() -> None:
+    book = QuoteBook(
+        documents_from_texts(
+            [
+                "Senator Hillary Rodham Clinton spoke first. Hillary Rodham Clinton said the vote was "
+                "close. Hillary Rodham Clinton left early. President Bill Clinton signed the bill.",
+                "A Republican committee aide said the New Jersey Republican office had closed.",
+            ],
+            prefix="d",
+            source="t",
+        )
+    )
+    out = book.introduce(["President Clinton met the aides.", "A Republican committee aide spoke."])
+    assert out == ["President Bill Clinton met the aides.", "A Republican committee aide spoke."]

@@ -34,10 +34,6 @@ class Sections:
     timeline: tuple[TimelineEvent, ...] = ()
 
 
-#: A person named this early in a sentence is its subject (the one "he" in the next one means).
-SUBJECT_CHARS = 40
-
-
 class QuoteBook:
     """Every quotation of a cluster with its speaker, attributed once per briefing.
 
@@ -99,24 +95,6 @@ class QuoteBook:
         self._build_index()
         assert self._names is not None
         return introduce(texts, self._names[0], self._sources())
-
-    def antecedent(self, text: str, pronoun: str) -> str | None:
-        """The person ``pronoun`` ("he"/"she") opening the next sentence means: the one person
-        ``text`` names as its subject (named within its first ``SUBJECT_CHARS`` characters, the
-        only person it names), known to be a "he" or a "she" as the pronoun says. None when
-        anything is in doubt: a wrong name is worse than a sentence left out."""
-        from newsfuse.attribute.introductions import person_named
-        from newsfuse.attribute.speakers import find_mentions
-
-        self._build_index()
-        assert self._names is not None
-        index, sources = self._names[0], self._sources()
-        named = [(m, name) for m in find_mentions(text) if (name := person_named(m, index, sources))]
-        if len({name for _, name in named}) != 1 or named[0][0].start > SUBJECT_CHARS:
-            return None
-        full = index.fullest(named[0][0].text)
-        gender = index.male if pronoun.lower() == "he" else index.female
-        return named[0][1] if full in gender else None
 
     def all(self) -> tuple[Quote, ...]:
         """The quotes of every kept document, in document order."""

@@ -16,12 +16,23 @@ from collections.abc import Sequence
 from newsfuse.attribute.quotes import find_quote_spans
 from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
 
-__all__ = ["Sources", "introduce", "person_named"]
+__all__ = ["Sources", "introduce"]
 
 #: Courtesy titles news style drops once the full name is given ("Mr. Coldham" -> "Tom Coldham").
 COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr"})
 #: Text before a mention that makes it the end of a longer name (Jenni "JWoww" Farley).
 _NAME_GOES_ON = re.compile(r"\b[A-Z][\w.'’-]*[\"”’']?\s*$")
+#: Words for a person's role written before a name: they show the name is a person's.
+ROLE_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson master executive officer official lawyer attorney actor
+    actress singer author writer director chairman chairwoman president secretary minister
+    senator governor mayor judge sheriff chief coach teacher student professor researcher
+    scientist doctor nurse manager owner founder leader analyst economist reporter correspondent
+    editor producer father mother son daughter wife husband brother sister friend neighbor
+    neighbour victim suspect witness resident farmer soldier captain sergeant detective agent
+    aide adviser advisor deputy commissioner superintendent principal said says told by
+    according""".split()
+)
 #: Words after which a capitalised pair is a place ("in South Australia", "southern Lebanon").
 PLACE_BEFORE = frozenset(
     """in at from to of near into onto across through toward towards around outside inside
@@ -101,13 +112,23 @@ def _main(namesakes: set[str], sources: Sources) -> str | None:
     return earliest if counts[earliest] == max(counts.values()) else None
 
 
+def _titled(titles: list[str], name: list[str], index: NameIndex) -> list[str] | None:
+    """The personal name a titled mention means: the one the reports write after that title
+    ("President Clinton" -> Bill Clinton, wherever the cluster names Hillary Rodham Clinton
+    more), or None when no one with that title has that surname."""
+    full = index.with_title(titles[-1].lower().rstrip("."))
+    run = _given_and_surname(full) if full else []
+    return run[-len(name) :] if len(run) >= 2 and run[-1] == name[-1] else None
+
+
 def _a_person(full: str, index: NameIndex, before: str) -> bool:
-    """Whether the cluster shows ``full`` is a person, not a place ("South Australia" is two
-    capitalised words too): it speaks, carries a title, is "he" or "she", or is written after a
-    word that is not a preposition or a compass adjective ("harbour master Ines Molander")."""
+    """Whether the cluster shows ``full`` is a person, not a place, a party or a group ("South
+    Australia", "New Jersey Republican", "Basque Homeland Freedom" are capitalised words too): it
+    speaks, carries a title, is "he" or "she", or is written after a word for a person's role
+    ("harbour master Ines Molander", "spokeswoman Suzi Brown")."""
     if full in index.talkers or full in index.female or full in index.male:
         return True
-    return any(w in TITLES for w in full.split()) or before not in PLACE_BEFORE
+    return any(w in TITLES for w in full.split()) or before in ROLE_WORDS
 
 
 def _person(mention: Mention, index: NameIndex, sources: Sources) -> list[str] | None:
@@ -132,13 +153,6 @@ def _person(mention: Mention, index: NameIndex, sources: Sources) -> list[str] |
     return None
 
 
-def person_named(mention: Mention, index: NameIndex, sources: Sources) -> str | None:
-    """The personal name of a mention ("Elena Varga" for "Governor Varga"), when the sources
-    name that person in full and show it is a person; else None."""
-    name = _person(mention, index, sources)
-    return " ".join(name) if name else None
-
-
 def introduce(texts: Sequence[str], index: NameIndex, sources: Sources) -> list[str]:
     """``texts`` (a summary, in reading order) with people named in full at first mention and by
     surname after.
@@ -157,9 +171,11 @@ def introduce(texts: Sequence[str], index: NameIndex, sources: Sources) -> list[
             name = _person(mention, index, sources)
             if name is None:
                 continue
-            key = " ".join(name)
             written = text[mention.start : mention.end].split()
             titles = [w for w in written[:-1] if w in TITLES and w not in COURTESY]
+            if titles and (name := _titled(titles, name, index)) is None:
+                continue  # "President Clinton" is not whichever Clinton the cluster names most
+            key = " ".join(name)
             if key not in introduced:
                 introduced.add(key)
                 missing = len([w for w in written if w not in TITLES]) < len(name)

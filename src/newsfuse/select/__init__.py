@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.model import Sentence
 from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
-from newsfuse.select.wording import SUBJECT_PRONOUN, eligible, named_subject, needs_speaker, spoken, tidy
+from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
 from newsfuse.state import Prepared
 
 __all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "opening", "overtaken", "select"]
@@ -69,10 +69,6 @@ class People(Protocol):
 
     def introduce(self, texts: Sequence[str]) -> list[str]:
         """A summary's sentences, in reading order, with people named in full at first mention."""
-        ...
-
-    def antecedent(self, text: str, pronoun: str) -> str | None:
-        """The person ``pronoun`` opening the next sentence means, named in ``text``; or None."""
         ...
 
 
@@ -144,7 +140,7 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     if len({s.doc for s in pooled}) == 1:  # one source: no cross-source signal, trust its order
         scores = scores - SINGLE_SOURCE_POSITION * np.asarray([s.position for s in pooled], dtype=np.float32)
     scores = scores + LATEST_BONUS * _newest(state)
-    printed = [_resolved(state, k, tidy(s.text), people) for k, s in enumerate(pooled)]
+    printed = [tidy(s.text) for s in pooled]
     allowed = eligible(pooled, state.documents, printed) & ~overtaken(state, printed)
     repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
     first = opening(pooled, printed, scores, allowed)
@@ -171,19 +167,6 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
                 printed[k] = text
             return Choice(tuple(chosen), tuple(printed))
         allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
-
-
-def _resolved(state: Prepared, k: int, text: str, people: People) -> str:
-    """``text`` (pooled sentence ``k``) with an opening "He"/"She" named after the one person the
-    sentence before it in its report names; as it was when that sentence names nobody, or several."""
-    opening = SUBJECT_PRONOUN.match(text)
-    if not opening:
-        return text
-    at = state.pool[k]
-    if at == 0 or state.sentences[at - 1].doc != state.pooled[k].doc:
-        return text
-    name = people.antecedent(state.sentences[at - 1].text, opening.group(0))
-    return named_subject(text, name) if name else text
 
 
 def _newest(state: Prepared) -> np.ndarray:

@@ -28,7 +28,6 @@ __all__ = [
     "BARE_QUOTE",
     "PRONOUN_SPEAKER",
     "eligible",
-    "named_subject",
     "needs_speaker",
     "printable",
     "spoken",
@@ -111,6 +110,11 @@ PRONOUN_SPEAKER = re.compile(
     r"^(?P<quote>[“\"][^“”\"]+[”\"])\s+(?:he|she|they)\s+"
     r"(?P<verb>(?:said|says|told|tells|wrote|writes|added|adds)\b[^“”\"]*)$"
 )
+# A month or a weekday taken for a speaker is a caption's date ("“…” January said.").
+NOT_A_SPEAKER = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$"
+)
 # A speaker that is only a pronoun names no one the reader of the summary has met.
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|him|her|them)$", re.IGNORECASE)
 
@@ -131,12 +135,18 @@ def tidy(text: str) -> str:
 
 def _close_quotation(text: str) -> str:
     """``text`` with a quotation opened and never closed given its closing mark at the end (the
-    quote runs on into the next paragraph in the source: “These are disturbing allegations.)."""
-    straight = text.count('"')
-    if straight % 2 == 1 and not text.endswith('"'):
+    quote runs on into the next paragraph in the source: “These are disturbing allegations.).
+
+    With curly marks about, a straight one is taken as a closing mark (sources mix them:
+    “…Where’s my daughter?’" Patty Campbell said.); only straight marks are counted in pairs.
+    """
+    if "“" in text or "”" in text:
+        opened, closed = text.count("“"), text.count("”") + text.count('"')
+        if opened > closed and text.rfind("“") > max(text.rfind("”"), text.rfind('"')):
+            return text + "”"
+        return text
+    if text.count('"') % 2 == 1 and not text.endswith('"'):
         return text + '"'
-    if text.count("“") > text.count("”") and text.rfind("“") > text.rfind("”"):
-        return text + "”"
     return text
 
 
@@ -179,16 +189,6 @@ def eligible(
     )
 
 
-#: "He"/"She" opening a sentence, a subject whose name the sentence before gives.
-SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\b")
-
-
-def named_subject(text: str, name: str) -> str:
-    """``text`` with its opening "He"/"She" replaced by ``name`` ("He said up to 300 mm of rain
-    could fall" -> "Tomas Reuel said up to 300 mm of rain could fall")."""
-    return SUBJECT_PRONOUN.sub(name, text, count=1)
-
-
 def needs_speaker(text: str) -> bool:
     """Whether a printed sentence is a quotation that does not name its speaker."""
     return bool(BARE_QUOTE.match(text) or PRONOUN_SPEAKER.match(text))
@@ -204,7 +204,7 @@ def spoken(text: str, speaker: str | None) -> str | None:
     """
     if not needs_speaker(text):
         return text
-    if not speaker or PRONOUN.match(speaker):
+    if not speaker or PRONOUN.match(speaker) or NOT_A_SPEAKER.match(speaker):
         return None
     named = PRONOUN_SPEAKER.match(text)
     if named is not None:
