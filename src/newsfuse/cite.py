@@ -210,24 +210,34 @@ def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation
     )
 
 
+def _action_words(text: str) -> set[str]:
+    """Stemmed words of ``text`` that are neither names nor function words: what happened, not to
+    whom ("picked up a pulse signal" -> pick, pulse, signal)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return {tokens(w)[0] for n, w in enumerate(words) if (n == 0 or w[0].islower()) and tokens(w)}
+
+
 def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
     """Documents that state pooled sentence ``k`` in other words than the alignment hears.
 
     Two reports' leads about one story state its main event, each in its own words ("A Chinese
     ship … has picked up a pulse signal" / "A Chinese ship reported picking up electronic
-    signals"): a lead is stated by another report whose lead is ``LEAD_SUPPORT`` similar. And a
+    signals"): a lead is stated by another report whose lead is ``LEAD_SUPPORT`` similar and tells
+    the same action in two or more of the same words (reports on one topic but different events,
+    as newswire topics gather, share names, not actions). And a
     sentence giving an exact figure ("There were 239 people on board") is stated by a passage
     giving the same figure of the same thing that is ``FIGURE_SUPPORT`` similar.
     """
     own = state.pooled[k]
     similarity = state.vectors @ state.vectors[k]
     mine = {(unit, a.value) for unit, found in numbers(own.text).items() for a in found if not a.fuzzy}
+    actions = _action_words(own.text)
     out: set[int] = set()
     for j, other in enumerate(state.pooled):
         if other.doc in cited or other.doc in out:
             continue
         both_leads = own.position < LEAD_POSITIONS and other.position < LEAD_POSITIONS
-        if both_leads and similarity[j] >= LEAD_SUPPORT:
+        if both_leads and similarity[j] >= LEAD_SUPPORT and len(actions & _action_words(other.text)) >= 2:
             out.add(other.doc)
         elif mine and similarity[j] >= FIGURE_SUPPORT:
             theirs = {
