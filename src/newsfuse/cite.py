@@ -33,9 +33,9 @@ import numpy as np
 from newsfuse.model import Document, Evidence
 from newsfuse.numbers import numbers, numbers_conflict
 from newsfuse.represent import Encoder
-from newsfuse.select import Choice
+from newsfuse.select import LEAD_POSITIONS, Choice
 from newsfuse.state import Prepared
-from newsfuse.text import STOPWORDS, WORD, contradicts, tokens
+from newsfuse.text import WORD, contradicts, mixed_runs, tokens
 
 __all__ = ["CITATION_OVERLAP", "RUN_WORDS", "Citation", "Passage", "cite", "verbatim_support"]
 
@@ -56,9 +56,9 @@ RUN_WORDS, RUN_MIX = 7, 2
 # quotations of the same speaker and reports of what was said are about it, not it.
 QUOTATION_WORDS, QUOTE_RUN = 6, 5
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
-# Leads (a report's first LEAD_POSITIONS statements) this similar state one main event; passages
-# this similar giving the same figure of the same thing state one fact.
-LEAD_POSITIONS, LEAD_SUPPORT, FIGURE_SUPPORT = 2, 0.5, 0.45
+# Leads (a report's first ``select.LEAD_POSITIONS`` statements) this similar state one main event;
+# passages this similar giving the same figure of the same thing state one fact.
+LEAD_SUPPORT, FIGURE_SUPPORT = 0.5, 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +91,8 @@ def verbatim_support(texts: Sequence[str], documents: Sequence[Document]) -> lis
     """
     wanted: dict[tuple[str, ...], set[int]] = {}
     for k, text in enumerate(texts):
-        words = WORD.findall(text.lower())
-        for start in range(len(words) - RUN_WORDS + 1):
-            run = tuple(words[start : start + RUN_WORDS])
-            content = sum(w not in STOPWORDS for w in run)
-            if content >= RUN_MIX and RUN_WORDS - content >= RUN_MIX:
-                wanted.setdefault(run, set()).add(k)
+        for _, run in mixed_runs(WORD.findall(text.lower()), RUN_WORDS, RUN_MIX):
+            wanted.setdefault(run, set()).add(k)
     found: list[dict[int, tuple[int, int]]] = [{} for _ in texts]
     if not wanted:
         return found
@@ -214,7 +210,12 @@ def _action_words(text: str) -> set[str]:
     """Stemmed words of ``text`` that are neither names nor function words: what happened, not to
     whom ("picked up a pulse signal" -> pick, pulse, signal)."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    return {tokens(w)[0] for n, w in enumerate(words) if (n == 0 or w[0].islower()) and tokens(w)}
+    return {found[0] for n, w in enumerate(words) if (n == 0 or w[0].islower()) and (found := tokens(w))}
+
+
+def _exact_figures(text: str) -> set[tuple[str, float]]:
+    """(unit, value) of every exact number of ``text`` (hedged numbers and ranges left out)."""
+    return {(unit, a.value) for unit, found in numbers(text).items() for a in found if not a.fuzzy}
 
 
 def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
@@ -230,21 +231,18 @@ def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
     """
     own = state.pooled[k]
     similarity = state.vectors @ state.vectors[k]
-    mine = {(unit, a.value) for unit, found in numbers(own.text).items() for a in found if not a.fuzzy}
+    mine = _exact_figures(own.text)
     actions = _action_words(own.text)
     out: set[int] = set()
     for j, other in enumerate(state.pooled):
         if other.doc in cited or other.doc in out:
             continue
         both_leads = own.position < LEAD_POSITIONS and other.position < LEAD_POSITIONS
-        if both_leads and similarity[j] >= LEAD_SUPPORT and len(actions & _action_words(other.text)) >= 2:
+        same_event = (
+            both_leads and similarity[j] >= LEAD_SUPPORT and len(actions & _action_words(other.text)) >= 2
+        )
+        if same_event or (mine and similarity[j] >= FIGURE_SUPPORT and mine & _exact_figures(other.text)):
             out.add(other.doc)
-        elif mine and similarity[j] >= FIGURE_SUPPORT:
-            theirs = {
-                (unit, a.value) for unit, found in numbers(other.text).items() for a in found if not a.fuzzy
-            }
-            if mine & theirs:
-                out.add(other.doc)
     return out
 
 
@@ -267,8 +265,8 @@ def _carries(quoted: set[tuple[str, ...]], text: str) -> bool:
 
 def _other_figures(statement: str, passage: str) -> bool:
     """Whether ``passage`` gives exact figures, none of them the statement's own."""
-    mine = {a.value for found in numbers(statement).values() for a in found if not a.fuzzy}
-    theirs = {a.value for found in numbers(passage).values() for a in found if not a.fuzzy}
+    mine = {value for _, value in _exact_figures(statement)}
+    theirs = {value for _, value in _exact_figures(passage)}
     return bool(mine and theirs and not mine & theirs)
 
 
@@ -277,7 +275,7 @@ def _citation(state: Prepared, k: int, sources: set[int], heard: dict[Passage, f
     own = state.pooled[k]
     quoted = _quotation_words(own.text)
     similarity = state.vectors @ state.vectors[k]
-    owners = np.asarray([s.doc for s in state.pooled], dtype=np.intp)
+    owners = state.pooled_docs
     kept: list[int] = []
     evidence: list[Evidence] = []
     for doc in sorted(sources):

@@ -13,7 +13,7 @@ A summary, its citations, quotes and facts index the pool (``Briefing.sentences`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,20 +43,7 @@ class Prepared:
     vectors: np.ndarray  # (len(pooled), dim) unit rows, by pool index
     alignment: Alignment  # rows by pool index
 
-    def doc_rows(self, doc: int) -> np.ndarray:
-        """Pool indices of document ``doc``'s encoded sentences."""
-        return np.flatnonzero(self.pooled_docs == doc)
-
     @property
     def pooled_docs(self) -> np.ndarray:
         """Document index of each pooled sentence."""
         return np.asarray([s.doc for s in self.pooled], dtype=np.intp)
-
-    @property
-    def kept(self) -> tuple[int, ...]:
-        """Indices of the documents the summary may use."""
-        return tuple(i for i, d in enumerate(self.documents) if d.status == "kept")
-
-    def pooled_text(self, index: Sequence[int]) -> list[str]:
-        """Texts of the pooled sentences at these pool indices."""
-        return [self.pooled[k].text for k in index]

@@ -9,7 +9,7 @@ say what each is for.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 __all__ = [
     "OVERLAP_STOPWORDS",
@@ -25,6 +25,7 @@ __all__ = [
     "count_words",
     "has_spaceless_script",
     "is_title_case",
+    "mixed_runs",
     "negated_words",
     "rough_sentences",
     "stem",
@@ -75,6 +76,18 @@ def stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Stemmed content words of ``text``, lowercased, in order (repeats kept)."""
     return [stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def mixed_runs(words: Sequence[str], length: int, mix: int = 2) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(start, run) of every run of ``length`` consecutive ``words`` (lowercased, ``WORD``) holding
+    at least ``mix`` content words and ``mix`` function words (``STOPWORDS``): a shared run of
+    these is a statement or quotation two texts both carry, where a long name alone ("North
+    Korean leader Kim Jong-Un") has no function words and does not count."""
+    for start in range(len(words) - length + 1):
+        run = tuple(words[start : start + length])
+        content = sum(w not in STOPWORDS for w in run)
+        if content >= mix and length - content >= mix:
+            yield start, run
 
 
 def content_words(text: str) -> set[str]:

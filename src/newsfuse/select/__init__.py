@@ -23,9 +23,19 @@ from newsfuse.select.scorer import Scorer
 from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
 from newsfuse.state import Prepared
 
-__all__ = ["SINGLE_SOURCE_POSITION", "Choice", "People", "choose", "opening", "overtaken", "select"]
+__all__ = [
+    "LEAD_POSITIONS",
+    "SINGLE_SOURCE_POSITION",
+    "Choice",
+    "People",
+    "choose",
+    "opening",
+    "overtaken",
+    "select",
+]
 
-#: The opening comes from the first statements of the reports: this many of each.
+#: A report's leads, its first statements (news states the main event first): this many of each.
+#: The opening comes from them, and ``cite`` lets two reports' similar leads state each other.
 LEAD_POSITIONS = 2
 #: An opening that says when (a day or date) and has the length of a full statement is preferred:
 #: teasers, quips and corrections rarely date anything ("The Flight Crew is cheering a win…").

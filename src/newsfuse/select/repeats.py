@@ -30,7 +30,7 @@ import numpy as np
 from newsfuse.dates import find_dates
 from newsfuse.model import Sentence
 from newsfuse.numbers import amounts_conflict, numbers
-from newsfuse.text import STOPWORDS, WORD, tokens
+from newsfuse.text import WORD, mixed_runs, tokens
 
 __all__ = ["CONTAINED", "FACT_SIMILARITY", "LEAD_SIMILARITY", "RUN_WORDS", "Repeats"]
 
@@ -54,13 +54,7 @@ class _Facts:
 
 
 def _facts(sentence: Sentence, text: str) -> _Facts:
-    words = WORD.findall(text.lower())
-    runs = set()
-    for start in range(len(words) - RUN_WORDS + 1):
-        run = tuple(words[start : start + RUN_WORDS])
-        content = sum(w not in STOPWORDS for w in run)
-        if 2 <= content <= RUN_WORDS - 2:
-            runs.add(run)
+    runs = {run for _, run in mixed_runs(WORD.findall(text.lower()), RUN_WORDS)}
     amounts = {
         unit: exact for unit, found in numbers(text).items() if (exact := [a for a in found if not a.fuzzy])
     }
