@@ -31,7 +31,7 @@ from typing import Any
 
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError, NewsfuseError
-from newsfuse.ingest.readers import Cluster, read_clusters
+from newsfuse.ingest.readers import JSONL_SUFFIXES, Cluster, input_groups, read_clusters
 
 __all__ = [
     "ENGINES",
@@ -327,7 +327,7 @@ def _count_clusters(paths: Sequence[str | Path]) -> int | None:
     total = 0
     for raw in paths:
         name = str(raw)
-        if name == "-" or not name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        if name == "-" or not name.endswith(JSONL_SUFFIXES):
             return None
         opener = gzip.open if name.endswith(".gz") else open
         try:
@@ -371,9 +371,9 @@ def run_batch(
 
         def readable() -> Iterator[Cluster]:
             # Input by input, so one that fails part-way keeps what it gave and the others still run.
-            for source in inputs:
+            for group in input_groups([str(source) for source in inputs]):
                 try:
-                    yield from read_clusters([source])
+                    yield from read_clusters(group)
                 except NewsfuseError as exc:
                     report.input_errors.append(str(exc))
 

@@ -105,3 +105,18 @@ def test_an_input_name_that_is_not_utf8_still_gives_error_records(tmp_path: Path
     report = run_batch([source], out, options=Options(encoder="lexical"))
     assert (report.written, report.errors) == (1, 1)
     assert "not JSON" in json.loads(out.read_text(encoding="utf-8"))["error"]
+
+
+def test_loose_text_files_are_one_cluster_as_summarize_reads_them(
+    tmp_path: Path, bundled_example: Path
+) -> None:
+    """Reading input by input (so one bad input spares the others) must not split loose files
+    given together into one cluster each: a directory's reports are one story. A missing path
+    beside them is reported, and the loose files are still read."""
+    files = sorted(str(p) for p in bundled_example.glob("*.txt"))
+    out = tmp_path / "out.jsonl"
+    report = run_batch([*files, str(tmp_path / "nowhere.txt")], out, options=Options(encoder="lexical"))
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 1 and "error" not in records[0]
+    assert len(records[0]["briefing"]["documents"]) == len(files)
+    assert report.input_errors == [f"{tmp_path / 'nowhere.txt'}: no such file or directory"]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TypeVar
 
 from newsfuse.errors import NewsfuseError
-from newsfuse.ingest.readers import JSONL_SUFFIXES, Cluster, read_clusters
+from newsfuse.ingest.readers import Cluster, input_groups, read_clusters
 
 __all__ = ["Failures", "each_cluster", "internal_error", "report_error"]
 
@@ -23,24 +22,10 @@ log = logging.getLogger("newsfuse")
 T = TypeVar("T")
 
 
-def _groups(paths: Iterable[str]) -> list[list[str]]:
-    """Inputs read one at a time: stdin, each directory, each JSONL file and each missing path on
-    its own, loose text/HTML files together last (they form one cluster, as ``read_clusters`` has it)."""
-    alone: list[list[str]] = []
-    loose: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if raw == "-" or not path.exists() or path.is_dir() or path.name.endswith(JSONL_SUFFIXES):
-            alone.append([raw])
-        else:
-            loose.append(raw)
-    return alone + ([loose] if loose else [])
-
-
 def each_cluster(paths: Iterable[str]) -> Iterator[Cluster]:
     """The clusters of ``paths``; an input that fails part-way (a truncated ``.jsonl.gz``) gives
     every cluster before the failure, then a cluster whose ``error`` names the input."""
-    for group in _groups(paths):
+    for group in input_groups(paths):
         try:
             yield from read_clusters(group)
         except NewsfuseError as exc:

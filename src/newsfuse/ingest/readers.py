@@ -28,6 +28,7 @@ __all__ = [
     "Cluster",
     "documents_from_bytes",
     "documents_from_texts",
+    "input_groups",
     "iter_jsonl_clusters",
     "looks_like_html",
     "make_document",
@@ -268,6 +269,21 @@ def _read_stdin() -> Iterator[Cluster]:
         return
     parts = split_multinews(text) if MULTINEWS_SEPARATOR in text else [text]
     yield Cluster(id="stdin", documents=documents_from_texts(parts, prefix="d", source="<stdin>"))
+
+
+def input_groups(paths: Iterable[str]) -> list[list[str]]:
+    """``paths`` in groups that ``read_clusters`` may read one at a time, so one that fails does not
+    stop the others: stdin, each directory, each JSONL file and each missing path on its own, loose
+    text/HTML files together last (they form one cluster)."""
+    alone: list[list[str]] = []
+    loose: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.exists() or path.is_dir() or path.name.endswith(JSONL_SUFFIXES):
+            alone.append([raw])
+        else:
+            loose.append(raw)
+    return alone + ([loose] if loose else [])
 
 
 def read_clusters(paths: Iterable[str | Path]) -> Iterator[Cluster]:
