@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.attribute.nlp import Parser
+from newsfuse.attribute.speakers import PRONOUNS
 
 __all__ = ["Frame", "SpeakerPhrase", "antecedent", "frame_paragraph", "speaker_phrase"]
 
@@ -36,7 +37,6 @@ SPEECH = frozenset(
 )
 PLACEHOLDER = "Quotation"
 NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 #: How many paragraphs before a quote's may hold the person a pronoun means.
 ANTECEDENT_PARAGRAPHS = 2
 
