@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.attribute.nlp import Parser
+from newsfuse.attribute.score import garbled
 from newsfuse.attribute.speakers import PRONOUNS
 
 __all__ = ["Frame", "SpeakerPhrase", "antecedent", "frame_paragraph", "speaker_phrase"]
@@ -60,8 +61,6 @@ class SpeakerPhrase:
 
     @property
     def garbled(self) -> bool:
-        from newsfuse.attribute.score import garbled
-
         return garbled(self.text)
 
 
