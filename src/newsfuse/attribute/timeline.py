@@ -89,25 +89,25 @@ def _event_dates(text: str, anchor: date | None) -> list[DateMention]:
 RESTATED = 0.5
 
 
-def _merge_restatements(ranked: list, sentences: Sequence[Sentence]) -> list:
+def _merge_restatements(ranked: list) -> list:
     """Events of one date that restate each other (the alignment put them in different facts, or
     in none) merged into the better-supported one, its sources the union."""
-    kept: list = []
+    kept: list = []  # (key, event, content words of its text)
     for key, event in ranked:
         words = content_words(event["text"])
         twin = next(
             (
                 other
-                for other_key, other in kept
-                if other_key[0] == key[0] and word_overlap(words, content_words(other["text"])) >= RESTATED
+                for other_key, other, other_words in kept
+                if other_key[0] == key[0] and word_overlap(words, other_words) >= RESTATED
             ),
             None,
         )
         if twin is None:
-            kept.append((key, event))
+            kept.append((key, event, words))
         else:
             twin["docs"] |= event["docs"]
-    return kept
+    return [(key, event) for key, event, _ in kept]
 
 
 def _one_per_date_first(ranked: list) -> list:
@@ -148,7 +148,7 @@ def timeline(
                 if not other or other[0].iso == first.iso:
                     event["docs"].add(sentences[m].doc)
     ranked = sorted(events.items(), key=lambda kv: (-len(kv[1]["docs"]), kv[1]["first"]))
-    ranked = _one_per_date_first(_merge_restatements(ranked, sentences))[:MAX_EVENTS]
+    ranked = _one_per_date_first(_merge_restatements(ranked))[:MAX_EVENTS]
     ranked.sort(key=lambda kv: (kv[0][0], kv[1]["first"]))
     return tuple(
         TimelineEvent(
