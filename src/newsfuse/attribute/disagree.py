@@ -272,17 +272,19 @@ def _compare(
     documents: Sequence[Document] = (),
     index: Callable[[], NameIndex] | None = None,
     known: frozenset[str] = frozenset(),
+    lowered: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """(kind, topic) when ``a`` and ``b`` differ in a number, date, who concluded something, or name.
 
     ``index`` gives the cluster's names (built on first use); without it claims are not compared.
+    ``lowered`` is each document's text in lower case, for ``same_subject``.
     """
     words_a, words_b = content_words(a.text), content_words(b.text)
     if word_overlap(words_a, words_b) < WORD_OVERLAP:
         return None
     if _caption(a.text) or _caption(b.text):
         return None  # photo captions describe other days' pictures
-    subject = same_subject(a, b, documents, known)
+    subject = same_subject(a, b, lowered, known)
     # "97 rockets hit Israel on Friday" vs "more than 300 rockets" (since the start) are two tallies.
     if subject and _time_frame(a.text) == _time_frame(b.text):
         conflict = count_conflict(a.text, b.text)
@@ -327,10 +329,11 @@ def disagreements(
 
     # Names the cluster capitalises, to see them where a report does not ("in tanzania").
     known = cluster_names(documents)
+    lowered = [d.text.lower() for d in documents]
     out: list[Disagreement] = []
     seen: set[tuple[str, str, str]] = set()
     for i, j, similarity in similar_pairs(sentences, vectors):
-        found = _compare(sentences[i], sentences[j], anchors, similarity, documents, index, known)
+        found = _compare(sentences[i], sentences[j], anchors, similarity, documents, index, known, lowered)
         if not found:
             continue
         kind, topic = found

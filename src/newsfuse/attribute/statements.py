@@ -80,18 +80,20 @@ def cluster_names(documents: Sequence[Document]) -> frozenset[str]:
     return frozenset(w for w, n in capitalised.items() if n >= 2 * lower.get(w, 0))
 
 
-def same_subject(a: Sentence, b: Sentence, documents: Sequence[Document], known: frozenset[str]) -> bool:
+def same_subject(a: Sentence, b: Sentence, lowered: Sequence[str], known: frozenset[str]) -> bool:
     """Whether two statements may be about one subject: not each naming something the other does
     not ("in Tanzania" / "in Kenya"), and a name only one gives is one the other report knows (a
-    report that never mentions Lauda Air is not telling of the Lauda Air crash)."""
+    report that never mentions Lauda Air is not telling of the Lauda Air crash).
+
+    ``lowered`` is each document's text in lower case (lowered once per cluster, not per pair);
+    without it the reports are not read."""
     names_a, names_b = _named(a.text, known), _named(b.text, known)
     only_a, only_b = names_a - names_b, names_b - names_a
     if only_a and only_b:
         return False
-    if not documents:
+    if not (only_a or only_b) or not lowered:
         return True
-    other_a, other_b = documents[b.doc].text.lower(), documents[a.doc].text.lower()
-    return all(n in other_a for n in only_a) and all(n in other_b for n in only_b)
+    return all(n in lowered[b.doc] for n in only_a) and all(n in lowered[a.doc] for n in only_b)
 
 
 #: A count of time followed or preceded by these is a date or a period, not a tally.
