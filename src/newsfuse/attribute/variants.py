@@ -240,7 +240,8 @@ def name_conflicts(documents: Sequence[Document]) -> list[Variant]:
     Faso"). A report that notes a correction near the name is said to.
     """
     names = [_two_word_names(d.text) for d in documents]
-    everything = " ".join(d.text for d in documents)
+    texts = [d.text for d in documents]
+    everything = " ".join(texts)
     words_of = [set(re.findall(r"[A-Za-z'’]+", d.text)) for d in documents]
     out: list[Variant] = []
     seen: set[frozenset[str]] = set()
@@ -267,7 +268,6 @@ def name_conflicts(documents: Sequence[Document]) -> list[Variant]:
                         documents[i].text[max(0, at_a - 12) : at_a]
                     ) or PLACE_BEFORE.search(documents[j].text[max(0, at_b - 12) : at_b]):
                         continue
-                    texts = [d.text for d in documents]
                     if not (_person_written(fa, la, texts) or _person_written(fb, lb, texts)):
                         continue  # "Cold War" / "World War", "North Africa" / "North African"
                     seen.add(frozenset(differ))
