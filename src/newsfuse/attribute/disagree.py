@@ -27,7 +27,7 @@ from newsfuse.attribute.statements import (
     count_conflict,
     same_subject,
 )
-from newsfuse.attribute.variants import age_conflicts, name_conflicts
+from newsfuse.attribute.variants import age_conflicts, document_words, name_conflicts
 from newsfuse.dates import DateMention, anchor_date, find_dates
 from newsfuse.model import Disagreement, Document, Sentence
 from newsfuse.text import OVERLAP_STOPWORDS, OVERLAP_WORD, content_words, rough_sentences, word_overlap
@@ -351,7 +351,11 @@ def disagreements(
                 ),
             )
         )
-    for v in [*age_conflicts(sentences, documents), *name_conflicts(documents)]:
+    words_of = document_words(documents)  # both spelling checks read them
+    for v in [
+        *age_conflicts(sentences, documents, words_of=words_of),
+        *name_conflicts(documents, words_of=words_of),
+    ]:
         key = (v.kind, v.topic, str(sorted((v.side_a[1], v.side_b[1]))))
         if key in seen:
             continue

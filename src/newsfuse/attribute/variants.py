@@ -19,7 +19,7 @@ from newsfuse.dates import find_dates
 from newsfuse.model import Document, Sentence
 from newsfuse.text import rough_sentences
 
-__all__ = ["Variant", "age_conflicts", "edit_distance", "name_conflicts"]
+__all__ = ["Variant", "age_conflicts", "document_words", "edit_distance", "name_conflicts"]
 
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
 AGE_AFTER = re.compile(
@@ -132,7 +132,18 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == 1 or len(b) == 1 or a[0] == b[0]
 
 
-def age_conflicts(sentences: Sequence[Sentence], documents: Sequence[Document]) -> list[Variant]:
+def document_words(documents: Sequence[Document]) -> list[set[str]]:
+    """The words each report writes, to tell whether it writes a spelling; ``age_conflicts`` and
+    ``name_conflicts`` build them when not given."""
+    return [set(re.findall(r"[A-Za-z'’]+", d.text)) for d in documents]
+
+
+def age_conflicts(
+    sentences: Sequence[Sentence],
+    documents: Sequence[Document],
+    *,
+    words_of: Sequence[set[str]] | None = None,
+) -> list[Variant]:
     """Different ages two reports give one person, each told as now (no past date beside it)."""
     told: list[tuple[tuple[str, ...], int, Sentence]] = []
     for s in sentences:
@@ -141,7 +152,8 @@ def age_conflicts(sentences: Sequence[Sentence], documents: Sequence[Document]) 
         told += [(name, age, s) for name, age in _ages(s.text)]
     out: list[Variant] = []
     seen: set[tuple] = set()
-    words_of = [set(re.findall(r"[A-Za-z'’]+", d.text)) for d in documents]
+    if words_of is None:
+        words_of = document_words(documents)
     families = _families(documents)
     for k, (name_a, age_a, sa) in enumerate(told):
         for name_b, age_b, sb in told[k + 1 :]:
@@ -231,7 +243,9 @@ def _person_written(first: str, last: str, texts: Sequence[str]) -> bool:
     return False
 
 
-def name_conflicts(documents: Sequence[Document]) -> list[Variant]:
+def name_conflicts(
+    documents: Sequence[Document], *, words_of: Sequence[set[str]] | None = None
+) -> list[Variant]:
     """One person's name spelled differently by two reports ("Caren Cowen" / "Caren Cowan").
 
     The two-word names must share one word and differ in the other by one or two letters; the
@@ -242,7 +256,8 @@ def name_conflicts(documents: Sequence[Document]) -> list[Variant]:
     names = [_two_word_names(d.text) for d in documents]
     texts = [d.text for d in documents]
     everything = " ".join(texts)
-    words_of = [set(re.findall(r"[A-Za-z'’]+", d.text)) for d in documents]
+    if words_of is None:
+        words_of = document_words(documents)
     out: list[Variant] = []
     seen: set[frozenset[str]] = set()
     for i, names_a in enumerate(names):
