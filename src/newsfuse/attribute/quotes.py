@@ -143,7 +143,11 @@ def find_quote_spans(text: str) -> list[RawQuote]:
     space or the line's end while a quote is open closes it (“…, “ she said), and a closing mark
     right before a word with no quote open opens one (” We …”).
     """
-    text = normalise_marks(text)
+    return _spans(normalise_marks(text))
+
+
+def _spans(text: str) -> list[RawQuote]:
+    """``find_quote_spans`` of a text whose marks are already normalised (``normalise_marks``)."""
     out: list[RawQuote] = []
     para_start = 0
     for para in text.split("\n"):
@@ -471,7 +475,7 @@ def attribute_quotes(
     parser = resolve_parser(parser)
     original = document.text
     text = normalise_marks(original)  # same offsets; every quotation style as curly marks
-    spans = find_quote_spans(text)
+    spans = _spans(text)
     if mentions is None:
         mentions = find_mentions(text, [(q.start, q.end) for q in spans])
     objects = _objects(mentions, text)
