@@ -12,6 +12,7 @@ its own continues the speaker of the quote just before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -404,6 +405,7 @@ class _Frames:
     def __init__(self, text: str, spans: Sequence[RawQuote]) -> None:
         self.text = text
         self.paragraphs = _paragraphs(text)
+        self.starts = [a for a, _ in self.paragraphs]
         self.by_paragraph: dict[int, list[int]] = {}
         for k, q in enumerate(spans):
             self.by_paragraph.setdefault(self.paragraph_of(q.start), []).append(k)
@@ -411,7 +413,9 @@ class _Frames:
         self._frames: dict[int, Frame] = {}
 
     def paragraph_of(self, position: int) -> int:
-        return next(k for k, (a, b) in enumerate(self.paragraphs) if a <= position <= b)
+        # Paragraphs are back to back (the next starts one past this one's end): the last start
+        # at or before ``position`` is the paragraph holding it.
+        return bisect.bisect_right(self.starts, position) - 1
 
     def frame(self, paragraph: int) -> Frame:
         if paragraph not in self._frames:
