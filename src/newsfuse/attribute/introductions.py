@@ -14,12 +14,12 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.attribute.quotes import find_quote_spans
-from newsfuse.attribute.speakers import TITLES, Mention, NameIndex, find_mentions
+from newsfuse.attribute.speakers import HONORIFICS, TITLES, Mention, NameIndex, find_mentions
 
 __all__ = ["Sources", "introduce"]
 
 #: Courtesy titles news style drops once the full name is given ("Mr. Coldham" -> "Tom Coldham").
-COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr"})
+COURTESY = HONORIFICS | {"Miss"}
 #: Text before a mention that makes it the end of a longer name (Jenni "JWoww" Farley).
 _NAME_GOES_ON = re.compile(r"\b[A-Z][\w.'’-]*[\"”’']?\s*$")
 #: Words for a person's role written before a name: they show the name is a person's.
