@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.ingest import european
-from newsfuse.text import SENTENCE_END_MARKS, count_words
+from newsfuse.text import SENTENCE_END_MARKS, count_words, is_title_case
 
 __all__ = [
     "LINE_RULES",
@@ -390,22 +390,12 @@ def is_run_on(line: str) -> bool:
 
 
 _TERMINAL = re.compile(rf"[.!?:;…{SENTENCE_END_MARKS}][\"”’')\]」』）]*$")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via is are".split())
 
 
 def is_fragment(line: str, max_words: int = 20) -> bool:
     """A short line without sentence punctuation at its end: a heading, label or link text."""
     text = line.strip()
     return bool(text) and count_words(text) <= max_words and not _TERMINAL.search(text)
-
-
-def is_title_case(line: str) -> bool:
-    """Most words capitalised, as headlines and link lists are written."""
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 2:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 # A line that opens a list of links: "RELATED:", "ALSO:", "More from ...", "Read more:".
