@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
 __all__ = [
+    "LONE_SURROGATE",
     "OVERLAP_STOPWORDS",
     "OVERLAP_WORD",
     "QUOTE_MARKS",
@@ -31,6 +32,7 @@ __all__ = [
     "stem",
     "title_case_share",
     "tokens",
+    "whole_characters",
     "word_overlap",
 ]
 
@@ -63,6 +65,14 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: Good enough to cut long pasted lines and scan whole documents; ``segment`` (pysbd) is the
 #: careful splitter the summary uses.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
+#: Half of a UTF-16 pair: JSON may escape one ("\ud800") and json.loads keeps it, but no UTF-8
+#: output (stdout, a batch file, a store) can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, as a decoder with errors="replace" does."""
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def stem(word: str) -> str:

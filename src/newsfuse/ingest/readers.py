@@ -11,7 +11,6 @@ import dataclasses
 import gzip
 import json
 import logging
-import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 from newsfuse.errors import InputError
 from newsfuse.ingest.decoding import decode_text
 from newsfuse.model import Document
+from newsfuse.text import whole_characters
 
 __all__ = [
     "MAX_DOCUMENT_CHARS",
@@ -161,16 +161,6 @@ def _check_suffix(path: Path) -> None:
         raise InputError(f"{path}: unknown format {suffix!r}; newsfuse reads {known}")
 
 
-#: Half of a UTF-16 pair: JSON may escape one ("\ud800") and json.loads keeps it, but no UTF-8
-#: output (stdout, a batch file, a store) can hold it.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _whole_characters(text: str) -> str:
-    """``text`` with lone surrogates replaced by U+FFFD, as a decoder with errors="replace" does."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
-
-
 def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
     try:
         record = json.loads(line)
@@ -187,7 +177,7 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: 'id' must be a string or a number")
     # A missing, null or blank id is the line's number, never the text "None".
     cluster_id = (
-        _whole_characters(str(raw_id)) if raw_id is not None and str(raw_id).strip() else f"line-{number}"
+        whole_characters(str(raw_id)) if raw_id is not None and str(raw_id).strip() else f"line-{number}"
     )
     documents = record.get("documents")
     if isinstance(documents, str):
@@ -202,7 +192,7 @@ def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
         return Cluster(
             id=cluster_id, documents=(), error=f"{where}: 'documents' is empty; give at least one report"
         )
-    docs = documents_from_texts([_whole_characters(d) for d in documents], prefix="d", source=f"{cluster_id}")
+    docs = documents_from_texts([whole_characters(d) for d in documents], prefix="d", source=f"{cluster_id}")
     return Cluster(id=cluster_id, documents=docs)
 
 
@@ -249,18 +239,18 @@ def _cluster_of_files(files: list[Path], cluster_id: str) -> Cluster:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"{_whole_characters(str(path))}: cannot read ({exc.strerror})") from exc
+            raise InputError(f"{whole_characters(str(path))}: cannot read ({exc.strerror})") from exc
         html = path.suffix.lower() in HTML_SUFFIXES
-        for doc in documents_from_bytes(data, _whole_characters(str(path)), html=html):
+        for doc in documents_from_bytes(data, whole_characters(str(path)), html=html):
             docs.append(dataclasses.replace(doc, id=f"d{len(docs) + 1}"))
-    return Cluster(id=_whole_characters(cluster_id), documents=tuple(docs))
+    return Cluster(id=whole_characters(cluster_id), documents=tuple(docs))
 
 
 def _read_stdin() -> Iterator[Cluster]:
     # The bytes, decoded as a file's are: Python's own stdin decoding fails on one bad byte in a
     # UTF-8 locale (and passes it through as a lone surrogate in the C locale).
     buffer = getattr(sys.stdin, "buffer", None)
-    data = buffer.read() if buffer is not None else _whole_characters(sys.stdin.read()).encode("utf-8")
+    data = buffer.read() if buffer is not None else whole_characters(sys.stdin.read()).encode("utf-8")
     if not data.strip():
         raise InputError("<stdin>: empty input")
     text = decode_text(data, "<stdin>")

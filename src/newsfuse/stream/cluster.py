@@ -41,6 +41,7 @@ from typing import Any
 
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.model import Document
+from newsfuse.text import LONE_SURROGATE
 
 __all__ = [
     "Article",
@@ -64,7 +65,6 @@ log = logging.getLogger(__name__)
 #: PostgreSQL both fail). They carry nothing a reader could use; they are taken out of titles and
 #: texts the same way for both stores, so the stored text does not depend on the backend.
 _NUL = re.compile("\x00")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ def _iso_date(value: Any, where: str) -> str:
 def _storable(value: str, name: str, where: str) -> str:
     """``value`` without NUL characters and with lone surrogates replaced by U+FFFD (warned)."""
     value, nuls = _NUL.subn("", value)
-    value, surrogates = _LONE_SURROGATE.subn("\ufffd", value)
+    value, surrogates = LONE_SURROGATE.subn("\ufffd", value)
     if nuls:
         log.warning("%s: '%s': removed %d NUL character(s), which no story store can hold", where, name, nuls)
     if surrogates:
@@ -165,7 +165,7 @@ def article_from_dict(record: Mapping[str, Any], where: str) -> Article:
     if isinstance(article_id, bool) or not isinstance(article_id, str | int) or not str(article_id).strip():
         raise InputError(f"{where}: 'id' is missing (give a string or a number)")
     article_id = str(article_id).strip()
-    if _NUL.search(article_id) or _LONE_SURROGATE.search(article_id):
+    if _NUL.search(article_id) or LONE_SURROGATE.search(article_id):
         raise InputError(
             f"{where}: 'id' holds a NUL or a broken (lone surrogate) character; give a plain text id"
         )
