@@ -14,7 +14,6 @@ too little text left is junk (``junk``).
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 import unicodedata
 from collections import Counter
@@ -25,13 +24,11 @@ import ftfy
 from newsfuse.ingest import boilerplate, junk, language, transcript
 from newsfuse.ingest.decoding import html_for_extraction
 from newsfuse.ingest.metadata import document_date, metadata_line
-from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS
+from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, cap
 from newsfuse.model import Document, RemovedLine
 from newsfuse.text import SENTENCE_END_MARKS, count_words
 
 __all__ = ["ORIGINS", "clean_cluster", "clean_document", "clean_text", "html_to_text"]
-
-log = logging.getLogger(__name__)
 
 TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"
@@ -98,14 +95,7 @@ def html_to_text(html: bytes | str, name: str = "") -> tuple[str, dict[str, str 
     if extracted is None:
         return "", {}
     text = unicodedata.normalize("NFC", extracted.text or "")
-    if len(text) > MAX_DOCUMENT_CHARS:
-        log.warning(
-            "%s: %d characters of text in the page; only the first %d are read",
-            name,
-            len(text),
-            MAX_DOCUMENT_CHARS,
-        )
-        text = text[:MAX_DOCUMENT_CHARS]
+    text = cap(text, name, MAX_DOCUMENT_CHARS, "characters of text in the page")
     return text, {"title": extracted.title, "date": extracted.date, "outlet": extracted.sitename}
 
 

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from newsfuse.errors import InputError
 from newsfuse.ingest.decoding import decode_text
@@ -26,6 +27,7 @@ __all__ = [
     "MAX_DOCUMENT_CHARS",
     "MAX_HTML_BYTES",
     "Cluster",
+    "cap",
     "documents_from_bytes",
     "documents_from_texts",
     "input_groups",
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+_Text = TypeVar("_Text", str, bytes)
 
 #: Text longer than this is cut (with a note) rather than refused: ~80k words is already a book,
 #: and sentence splitting is the slowest part of reading. For HTML it caps the extracted text
@@ -63,18 +66,13 @@ class Cluster:
     error: str | None = None
 
 
-def _cap(text: str, name: str, limit: int = MAX_DOCUMENT_CHARS) -> str:
-    if len(text) > limit:
-        log.warning("%s: %d characters; only the first %d are read", name, len(text), limit)
-        return text[:limit]
-    return text
-
-
-def _cap_bytes(data: bytes, name: str) -> bytes:
-    if len(data) > MAX_HTML_BYTES:
-        log.warning("%s: %d bytes of HTML; only the first %d are read", name, len(data), MAX_HTML_BYTES)
-        return data[:MAX_HTML_BYTES]
-    return data
+def cap(value: _Text, name: str, limit: int, unit: str = "characters") -> _Text:
+    """The first ``limit`` characters (or bytes) of ``value``, with a warning naming ``name`` and
+    the ``unit`` counted ("bytes of HTML") when it is longer."""
+    if len(value) > limit:
+        log.warning("%s: %d %s; only the first %d are read", name, len(value), unit, limit)
+        return value[:limit]
+    return value
 
 
 def looks_like_html(text: str) -> bool:
@@ -102,7 +100,7 @@ def make_document(
     page's bytes as read, for trafilatura's own encoding detection.
     """
     page = looks_like_html(text) if html is None else html
-    text = _cap(text, source, MAX_HTML_BYTES if page else MAX_DOCUMENT_CHARS)
+    text = cap(text, source, MAX_HTML_BYTES if page else MAX_DOCUMENT_CHARS)
     return Document(
         id=id,
         source=source,
@@ -138,7 +136,7 @@ def documents_from_bytes(data: bytes, name: str, *, html: bool = False) -> list[
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if html:
-        data = _cap_bytes(data, name)
+        data = cap(data, name, MAX_HTML_BYTES, "bytes of HTML")
         return [make_document(decode_text(data, name), id="", source=name, html=True, raw_bytes=data)]
     text = decode_text(data, name)
     if MULTINEWS_SEPARATOR in text:
