@@ -126,6 +126,15 @@ def split_multinews(text: str) -> list[str]:
     return [part.strip() for part in text.split(MULTINEWS_SEPARATOR) if part.strip()]
 
 
+def _page_document(data: bytes, name: str, text: str | None = None) -> Document:
+    """A web page's document: its bytes capped at ``MAX_HTML_BYTES``, and their text (``text``
+    when the caller decoded them already and the cap left them whole)."""
+    page = cap(data, name, MAX_HTML_BYTES, "bytes of HTML")
+    if text is None or len(page) < len(data):
+        text = decode_text(page, name)
+    return make_document(text, id="", source=name, html=True, raw_bytes=page)
+
+
 def documents_from_bytes(data: bytes, name: str, *, html: bool = False) -> list[Document]:
     """Documents of one file's bytes (several for the Multi-News form), ids left for the caller.
 
@@ -136,13 +145,12 @@ def documents_from_bytes(data: bytes, name: str, *, html: bool = False) -> list[
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if html:
-        data = cap(data, name, MAX_HTML_BYTES, "bytes of HTML")
-        return [make_document(decode_text(data, name), id="", source=name, html=True, raw_bytes=data)]
+        return [_page_document(data, name)]
     text = decode_text(data, name)
     if MULTINEWS_SEPARATOR in text:
         named = [(f"{name}#{i}", part) for i, part in enumerate(split_multinews(text), start=1)]
     elif looks_like_html(text):
-        return documents_from_bytes(data, name, html=True)
+        return [_page_document(data, name, text)]
     else:
         named = [(name, text)]
     return [make_document(part, id="", source=source) for source, part in named]
