@@ -57,9 +57,10 @@ def is_transcript(lines: Sequence[str]) -> bool:
     """
     if any(header_reason(line) for line in lines):
         return True
-    prose = [line.strip() for line in lines if count_words(line) >= SPEECH_LINE_WORDS]
-    words = sum(count_words(line) for line in prose)
-    if words < 150 or words < 0.6 * sum(count_words(line) for line in lines):
+    counts = [count_words(line) for line in lines]
+    prose = [line.strip() for line, n in zip(lines, counts, strict=True) if n >= SPEECH_LINE_WORDS]
+    words = sum(n for n in counts if n >= SPEECH_LINE_WORDS)
+    if words < 150 or words < 0.6 * sum(counts):
         return False
     fragments = [f for line in prose for f in _FRAGMENTS.split(line) if f.strip()]
     tiny = sum(count_words(f) <= 3 for f in fragments)
