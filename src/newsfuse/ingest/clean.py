@@ -28,7 +28,7 @@ from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, cap
 from newsfuse.model import Document, RemovedLine
 from newsfuse.text import SENTENCE_END_MARKS, count_words
 
-__all__ = ["ORIGINS", "clean_cluster", "clean_document", "clean_text", "html_to_text"]
+__all__ = ["clean_cluster", "clean_document", "clean_text", "html_to_text"]
 
 TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"
@@ -50,24 +50,23 @@ _NOT_FURNITURE = frozenset(
 # paragraph, and never more than this many.
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
-#: Rule families beyond the word patterns, byline/date lines, datelines and transcript headers,
-#: which apply to every text. SHAPE: runs of headline-like lines and lone short fragments
-#: (``boilerplate.mark_lines``); TITLE: a line that is the report's known title (the page's
-#: <title>, or a title given with the report) moves into ``title``; PAGE_TOP: the headline, deck
-#: and scraps guessed above the first paragraph; REPEATS: a line seen before; LABELS: "Story
-#: highlights" and social-post attributions cut from lines.
-SHAPE, TITLE, PAGE_TOP, REPEATS, LABELS = "shape", "title", "page top", "repeats", "labels"
+#: Rule families beyond the word patterns, byline/date lines, datelines, transcript headers and
+#: the known title (a line that is the page's <title>, or a title given with the report, moves
+#: into ``title``), which apply to every text. SHAPE: runs of headline-like lines and lone short
+#: fragments (``boilerplate.mark_lines``); PAGE_TOP: the headline, deck and scraps guessed above
+#: the first paragraph; REPEATS: a line seen before; LABELS: "Story highlights" and social-post
+#: attributions cut from lines.
+SHAPE, PAGE_TOP, REPEATS, LABELS = "shape", "page top", "repeats", "labels"
 #: Where a report's text came from, and the families it gets. Pasted page text ("text") keeps
 #: them all: its headlines, link lists and page-top scraps are lines like any other. trafilatura's
 #: output ("html") is already the article's paragraphs: on the tuning half of trafilatura's
 #: evaluation pages each shape family removed as much article text as boilerplate or more
-#: (``scripts/bench_html.py --rules``; BENCHMARKS.md, "HTML extraction"), so it gets only the
-#: move of its own headline into ``title``, which loses nothing.
+#: (``scripts/bench_html.py --rules``; BENCHMARKS.md, "HTML extraction"), so it gets none: only
+#: the move of its own headline into ``title``, which loses nothing.
 RULES: dict[str, frozenset[str]] = {
-    "text": frozenset({SHAPE, TITLE, PAGE_TOP, REPEATS, LABELS}),
-    "html": frozenset({TITLE}),
+    "text": frozenset({SHAPE, PAGE_TOP, REPEATS, LABELS}),
+    "html": frozenset(),
 }
-ORIGINS = tuple(RULES)
 # Characters scraped text carries that are not text: zero-width spaces, BOMs, the cp1252 em dash.
 _INVISIBLE = str.maketrans({"\u200b": "", "\ufeff": "", "\xa0": " ", "\x97": "—", "\r": ""})
 _SPACES = re.compile(r"[ \t]+")
@@ -158,7 +157,7 @@ def _header_zone(units: Sequence[_Unit]) -> list[_Unit]:
 def _take_head(
     units: Sequence[_Unit], known_title: str | None, rules: frozenset[str]
 ) -> dict[str, str | None]:
-    """Move byline and date lines, and the headline (``TITLE``, ``PAGE_TOP``), out of the text."""
+    """Move byline and date lines, the known title and the headline (``PAGE_TOP``) out of the text."""
     found: dict[str, str | None] = {"title": None, "date": None, "outlet": None}
     for unit in units[: 2 * HEADER_LINES]:
         hit = metadata_line(unit.text)
@@ -166,7 +165,7 @@ def _take_head(
             found[hit[0]] = found[hit[0]] or hit[1]
             if unit.reason in _SHAPE_REASONS:
                 unit.reason = BYLINE if hit[0] == "outlet" else DATE_LINE
-    for unit in units if TITLE in rules else ():
+    for unit in units:
         if unit.reason is None and known_title and unit.text.strip() == known_title.strip():
             unit.reason = TITLE_REASON
             found["title"] = known_title
@@ -224,7 +223,7 @@ def clean_text(
 ) -> tuple[str, dict[str, str | None], tuple[RemovedLine, ...], bool]:
     """(clean text, metadata, removed lines, is a transcript) of one report's plain text.
 
-    ``origin`` says where the text came from (``ORIGINS``) and so which rule families apply.
+    ``origin`` says where the text came from (a key of ``RULES``) and so which rule families apply.
     """
     rules = RULES[origin]
     lines = ftfy.fix_encoding(text).translate(_INVISIBLE).split("\n")
