@@ -275,10 +275,9 @@ def clean_document(doc: Document) -> Document:
     status, reason = doc.status, doc.reason
     if status == "kept":
         unreadable = language.unsupported_language(cleaned)
-        why = junk.junk_reason(cleaned, removed)
         if unreadable:
             status, reason = "unsupported-language", unreadable
-        elif why:
+        elif why := junk.junk_reason(cleaned, removed):
             status, reason = "junk", why
     return dataclasses.replace(
         doc,
