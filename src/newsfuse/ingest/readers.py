@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsfuse.errors import InputError
 from newsfuse.ingest.decoding import decode_text
@@ -35,6 +35,7 @@ __all__ = [
     "looks_like_html",
     "make_document",
     "open_jsonl_lines",
+    "parse_json_line",
     "read_clusters",
     "split_multinews",
 ]
@@ -167,15 +168,20 @@ def _check_suffix(path: Path) -> None:
         raise InputError(f"{path}: unknown format {suffix!r}; newsfuse reads {known}")
 
 
-def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
+def parse_json_line(line: str, where: str) -> tuple[Any, str | None]:
+    """(the value, None) of one JSONL line, or (None, the problem) naming ``where`` (``file:line``)."""
     try:
-        record = json.loads(line)
+        return json.loads(line), None
     except json.JSONDecodeError as exc:
-        return Cluster(id=f"line-{number}", documents=(), error=f"{where}: not JSON ({exc.msg})")
+        return None, f"{where}: not JSON ({exc.msg})"
     except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than Python's stack
-        return Cluster(
-            id=f"line-{number}", documents=(), error=f"{where}: not usable JSON ({type(exc).__name__})"
-        )
+        return None, f"{where}: not usable JSON ({type(exc).__name__})"
+
+
+def _parse_cluster_line(line: str, where: str, number: int) -> Cluster:
+    record, problem = parse_json_line(line, where)
+    if problem:
+        return Cluster(id=f"line-{number}", documents=(), error=problem)
     if not isinstance(record, dict):
         return Cluster(id=f"line-{number}", documents=(), error=f"{where}: expected a JSON object")
     raw_id = record.get("id")

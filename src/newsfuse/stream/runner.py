@@ -10,7 +10,6 @@ latest size, and each briefing is saved only if no newer one got there first.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError, StoreError
+from newsfuse.ingest.readers import parse_json_line
 from newsfuse.stream.cluster import (
     Article,
     Assignment,
@@ -58,13 +58,8 @@ def read_articles(lines: Iterable[str], name: str, report: StreamReport | None =
         if not line.strip():
             continue
         where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"{where}: not JSON ({exc.msg})"
-        except (ValueError, RecursionError) as exc:  # a 5,000-digit number; nesting deeper than the stack
-            problem = f"{where}: not usable JSON ({type(exc).__name__})"
-        else:
+        record, problem = parse_json_line(line, where)
+        if problem is None:
             try:
                 yield article_from_dict(record, where)
                 continue
