@@ -106,6 +106,10 @@ class _Unit:
     text: str
     reason: str | None = None
     part: bool = False  # one sentence of a long line, not a whole line
+    words: int = dataclasses.field(init=False)  # count_words(text), read by several rules
+
+    def __post_init__(self) -> None:
+        self.words = count_words(self.text)
 
 
 def _units(lines: Sequence[str], labels: bool) -> tuple[list[_Unit], list[RemovedLine]]:
@@ -146,7 +150,7 @@ def _header_zone(units: Sequence[_Unit]) -> list[_Unit]:
             continue
         if unit.part:
             return zone
-        words = count_words(unit.text)
+        words = unit.words
         ends = not boilerplate.is_fragment(unit.text, 10**6)
         if len(zone) >= HEADER_LINES or words >= 2 * PARAGRAPH_WORDS or (words >= PARAGRAPH_WORDS and ends):
             return zone
@@ -170,7 +174,7 @@ def _take_head(
             unit.reason = TITLE_REASON
             found["title"] = known_title
     for unit in _header_zone(units) if PAGE_TOP in rules else ():
-        words = count_words(unit.text)
+        words = unit.words
         if found["title"] is None and words >= 4 and boilerplate.is_fragment(unit.text):
             found["title"] = unit.text
             unit.reason = TITLE_REASON
@@ -194,7 +198,7 @@ def _spread_line_reasons(units: Sequence[_Unit]) -> None:
         by_line.setdefault(unit.line, []).append(unit)
     for parts in by_line.values():
         furniture = [u.reason for u in parts if u.reason in _RUNS_ON]
-        rest = sum(count_words(u.text) for u in parts if u.reason in _SHAPE_REASONS)
+        rest = sum(u.words for u in parts if u.reason in _SHAPE_REASONS)
         if len(parts) > 1 and 2 * len(furniture) >= len(parts) and rest <= SPREAD_MAX_WORDS:
             reason = Counter(furniture).most_common(1)[0][0]
             for unit in parts:
@@ -238,7 +242,7 @@ def clean_text(
     seen: set[str] = set()
     for unit in units:
         key = unit.text.lower()
-        if REPEATS in rules and unit.reason is None and count_words(key) >= 3 and key in seen:
+        if REPEATS in rules and unit.reason is None and unit.words >= 3 and key in seen:
             unit.reason = REPEATED
         seen.add(key)
     meta = _take_head(units, known_title, rules)
