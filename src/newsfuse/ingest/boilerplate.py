@@ -435,12 +435,13 @@ def mark_lines(lines: Sequence[str], *, shape: bool = True) -> list[str | None]:
     if not shape:
         return reasons
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    fragments = {i for i in nonblank if reasons[i] is None and is_fragment(lines[i])}
     # Runs of fragment lines among the non-blank lines.
     run: list[int] = []
     after_header = False
     for i in [*nonblank, -1]:
         line = lines[i] if i >= 0 else ""
-        if i >= 0 and reasons[i] is None and is_fragment(line):
+        if i in fragments:
             run.append(i)
             continue
         if len(run) >= HEADLINE_RUN:
@@ -450,6 +451,6 @@ def mark_lines(lines: Sequence[str], *, shape: bool = True) -> list[str | None]:
         after_header = i >= 0 and bool(_LIST_HEADER.match(line.strip()))
     for i in nonblank:
         line = lines[i].strip()
-        if reasons[i] is None and is_fragment(line) and count_words(line) <= SUBHEADING_WORDS:
+        if reasons[i] is None and i in fragments and count_words(line) <= SUBHEADING_WORDS:
             reasons[i] = SCRAP
     return reasons
