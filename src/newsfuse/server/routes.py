@@ -175,7 +175,7 @@ def _documents(body: BriefingRequest, settings: ServerSettings) -> tuple[Documen
             id=f"d{n}",
             source=item.source or item.url or f"document {n}",
             title=item.title,
-            date=item.date[:10] if item.date else None,
+            date=item.date,  # the validator's day.isoformat(): YYYY-MM-DD or None
             html=HTML_FLAG[item.format],
         )
         for n, item in enumerate(body.documents, start=1)
