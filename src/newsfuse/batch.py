@@ -195,19 +195,20 @@ def _check_resume(writer: ResultWriter, stamp: dict[str, Any]) -> None:
             writer.path,
             writer.unstamped,
         )
-    ours = json.dumps(stamp, sort_keys=True)
-    for theirs in sorted(writer.options - {ours}):
-        found = json.loads(theirs)
-        keys = [*stamp, *(key for key in found if key not in stamp)]  # in the order of Options
-        differ = [
-            f"{key} {json.dumps(found.get(key))}, this run {json.dumps(stamp.get(key))}"
-            for key in keys
-            if found.get(key) != stamp.get(key)
-        ]
-        raise ConfigError(
-            f"{writer.path}: was written with other options ({'; '.join(differ)}); "
-            "resume with the same options or write to another file"
-        )
+    others = writer.options - {json.dumps(stamp, sort_keys=True)}
+    if not others:
+        return
+    found = json.loads(min(others))  # the first in sorted order: the same one every run
+    keys = [*stamp, *(key for key in found if key not in stamp)]  # in the order of Options
+    differ = [
+        f"{key} {json.dumps(found.get(key))}, this run {json.dumps(stamp.get(key))}"
+        for key in keys
+        if found.get(key) != stamp.get(key)
+    ]
+    raise ConfigError(
+        f"{writer.path}: was written with other options ({'; '.join(differ)}); "
+        "resume with the same options or write to another file"
+    )
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:
