@@ -25,11 +25,11 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.config import Options
+from newsfuse.evaluate import ROUGE_KEYS, reference_rouge
 from newsfuse.ingest.readers import documents_from_texts
 from newsfuse.pipeline import summarize
 from newsfuse.represent import get_encoder
 from newsfuse.represent.features import FeatureTable
-from newsfuse.segment import sentence_texts
 from newsfuse.select.scorer import DEFAULT_WEIGHTS, WEIGHTS_FILE, LinearScorer
 from newsfuse.state import Prepared
 
@@ -53,18 +53,13 @@ class CachingEncoder:
         return np.asarray([self.cache[t] for t in texts], dtype=np.float32)
 
 
-def rouge(scorer, reference: str, summary: str) -> np.ndarray:
-    r = scorer.score("\n".join(sentence_texts(reference)), summary)
-    return np.asarray([r["rouge1"].fmeasure, r["rouge2"].fmeasure, r["rougeLsum"].fmeasure])
-
-
 def score_all(clusters, options, rouge_scorer, encoder, scorer) -> np.ndarray:
     totals = np.zeros(3)
     for docs, refs in clusters:
         briefing = summarize(docs, options=options, encoder=encoder, scorer=scorer)
         summary = "\n".join(s.text for s in briefing.summary)
         for ref in refs:
-            totals += rouge(rouge_scorer, ref, summary)
+            totals += np.asarray(reference_rouge(rouge_scorer, ref, summary))
     return 100 * totals / len(clusters)
 
 
@@ -113,7 +108,7 @@ def oracle_curve(clusters, sigmas: list[float], rouge_scorer, encoder) -> None:
             for docs, refs in clusters:
                 oracle.reference = refs[0]
                 summary = "\n".join(s.text for s in summarize(docs, encoder=encoder, scorer=oracle).summary)
-                totals += rouge(rouge_scorer, refs[0], summary)
+                totals += np.asarray(reference_rouge(rouge_scorer, refs[0], summary))
             rho += oracle.rho
             rho_shipped += oracle.rho_shipped
         r1, r2, rl = 100 * totals / (3 * len(clusters))
@@ -139,7 +134,7 @@ def main() -> None:
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_KEYS), use_stemmer=True)
     with Path(args.data).open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle][: args.limit]
     clusters = [

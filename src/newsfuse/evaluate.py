@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsfuse.config import Options
 from newsfuse.errors import ConfigError, InputError
@@ -21,9 +22,18 @@ from newsfuse.ingest.readers import documents_from_texts, open_jsonl_lines, spli
 from newsfuse.model import Document
 from newsfuse.segment import sentence_texts
 
-__all__ = ["SYSTEMS", "EvalResult", "available_systems", "evaluate", "lead_summary"]
+__all__ = [
+    "ROUGE_KEYS",
+    "SYSTEMS",
+    "EvalResult",
+    "available_systems",
+    "evaluate",
+    "lead_summary",
+    "reference_rouge",
+]
 
 SYSTEMS = ("newsfuse", "lead")
+ROUGE_KEYS = ("rouge1", "rouge2", "rougeLsum")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +71,16 @@ def lead_summary(documents: Sequence[Document], words: int) -> list[str]:
             out.append(" ".join(tokens[:left]))
             left -= len(tokens)
     return out
+
+
+def reference_rouge(scorer: Any, reference: str, summary: str) -> tuple[float, ...]:
+    """F1 (0-1) of ``summary`` (one sentence a line) against one reference, per ``ROUGE_KEYS``.
+
+    ``scorer``: a ``rouge_score`` ``RougeScorer`` for those keys; the reference is split into lines
+    by the same sentence splitter.
+    """
+    scores = scorer.score("\n".join(sentence_texts(reference)), summary)
+    return tuple(scores[key].fmeasure for key in ROUGE_KEYS)
 
 
 def _newsfuse_summary(documents: Sequence[Document], words: int, options: Options) -> list[str]:
@@ -137,8 +157,8 @@ def evaluate(
         raise ConfigError(f"skip: {skip} must be 0 or more")
     options = options or Options()
     summarize_fn = _system(system, options)
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_KEYS), use_stemmer=True)
+    totals = dict.fromkeys(ROUGE_KEYS, 0.0)
     n = 0
     path = Path(path)
     if not path.exists():
@@ -148,10 +168,9 @@ def evaluate(
         t0 = time.perf_counter()
         summary = "\n".join(summarize_fn(documents, words))
         elapsed += time.perf_counter() - t0
-        for key in totals:
-            totals[key] += sum(
-                scorer.score("\n".join(sentence_texts(ref)), summary)[key].fmeasure for ref in references
-            ) / len(references)
+        per_reference = [reference_rouge(scorer, ref, summary) for ref in references]
+        for k, key in enumerate(ROUGE_KEYS):
+            totals[key] += sum(scores[k] for scores in per_reference) / len(references)
         n += 1
     if not n:
         raise InputError(f"{path}: no clusters")
