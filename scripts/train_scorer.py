@@ -27,7 +27,7 @@ from newsfuse.ingest.readers import documents_from_texts
 from newsfuse.pipeline import prepare
 from newsfuse.represent import get_encoder
 from newsfuse.represent.features import FEATURES
-from newsfuse.select.scorer import DEFAULT_WEIGHTS, LinearScorer, pool_features
+from newsfuse.select.scorer import DEFAULT_WEIGHTS, default_scorer, pool_features
 from newsfuse.text import tokens
 
 PRIOR_ONLY = ("transcript",)
@@ -55,7 +55,7 @@ def cluster_rows(texts: list[str], summary: str, options: Options) -> tuple[np.n
     """Features (columns in ``FEATURES`` order) and targets of a cluster's pooled sentences."""
     docs = documents_from_texts(texts, prefix="d", source="train")
     # The shipped scorer only picks the pool (by its lexical weights), exactly as a run does.
-    state = prepare(docs, options=options, encoder=get_encoder("onnx"), scorer=LinearScorer.load())
+    state = prepare(docs, options=options, encoder=get_encoder("onnx"), scorer=default_scorer())
     if len(state.pooled) < 2:
         return np.zeros((0, len(FEATURES))), np.zeros(0)
     table = pool_features(state)
