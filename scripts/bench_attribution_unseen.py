@@ -39,13 +39,15 @@ def dev() -> dict[str, list[str]]:
 
 
 @cache
-def validation(wanted: frozenset[int]) -> dict[int, list[str]]:
-    out = {}
+def validation_lines() -> list[str]:
+    """The validation file's lines, read once (a cluster is parsed when first asked for)."""
     with gzip.open(DATA / "multinews-validation-truncated.jsonl.gz", "rt", encoding="utf-8") as lines:
-        for i, line in enumerate(lines):
-            if i in wanted:
-                out[i] = json.loads(line)["documents"]
-    return out
+        return lines.readlines()
+
+
+@cache
+def validation(cluster: int) -> list[str]:
+    return json.loads(validation_lines()[cluster])["documents"]
 
 
 def raw_text(ref: str) -> str:
@@ -55,7 +57,7 @@ def raw_text(ref: str) -> str:
     cluster, _, k = rest.rpartition(":")
     if kind == "dev":
         return dev()[cluster][int(k)]
-    return validation(frozenset({int(cluster)}))[int(cluster)][int(k)]
+    return validation(int(cluster))[int(k)]
 
 
 def doc_id(ref: str) -> str:
@@ -294,7 +296,6 @@ def docdate_figures(labels: dict, split: str, verbose: bool) -> None:
     from newsfuse.ingest.readers import documents_from_texts
 
     chosen = [d for d in labels["docdates"] if d["split"] == split]
-    validation(frozenset(int(d["doc"].split(":")[1]) for d in chosen if d["doc"].startswith("val:")))
     right = given = false_dates = undated_texts = 0
     notes: list[str] = []
     for d in chosen:
