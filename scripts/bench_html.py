@@ -235,13 +235,17 @@ def rule_costs(pages: list[Page], results: dict[str, list[Result]], half: str) -
     """
     from newsfuse.ingest.clean import html_to_text
 
+    # Each page's extraction, once: both systems below compare against it.
+    extracted_text = {
+        page.file: norm(html_to_text(page.data, page.file)[0]) for page in pages if half in ("all", page.half)
+    }
     for name in ("newsfuse extraction + pasted-text rules", "newsfuse as shipped"):
         cost: Counter[str] = Counter()
         gain: Counter[str] = Counter()
         for page, result in zip(pages, results[name], strict=True):
             if half not in ("all", page.half):
                 continue
-            extracted = norm(html_to_text(page.data, page.file)[0])
+            extracted = extracted_text[page.file]
             kept = norm(result.text or "")
             for snippets, counter in ((page.with_, cost), (page.without, gain)):
                 for snippet in map(norm, snippets):
