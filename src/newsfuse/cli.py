@@ -72,13 +72,9 @@ def _invocation(args: argparse.Namespace) -> str:
             parts += [str(v) for v in value] if isinstance(value, list) else [str(value)]
     db = getattr(args, "db", None)
     if db:
-        scheme, _, rest = str(db).rpartition("://")
-        host = rest.rsplit("@", 1)
-        # A PostgreSQL URL may carry a password: keep only the user name.
-        parts += [
-            "--db",
-            f"{scheme}://{host[0].split(':')[0]}@{host[1]}" if scheme and len(host) == 2 else db,
-        ]
+        from newsfuse.stream.store import redact_url  # only on an error: keep start-up light
+
+        parts += ["--db", redact_url(str(db))]  # a PostgreSQL URL may carry a password
     return " ".join(p for p in parts if p)
 
 

@@ -357,3 +357,25 @@ def test_a_bug_on_one_story_does_not_stop_the_other_briefings(
         assert refresher.briefings == len(stale) - 1
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://ann:s3cret@db.example/news",
+        "postgresql://ann:s3cret@db.example/news?sslrootcert=file:///etc/ca.pem",
+        "postgresql://ann:s3cret://x@db.example/news",
+    ],
+)
+def test_messages_and_error_lines_never_show_a_store_password(url: str) -> None:
+    """The CLI's error line names the command and its --db; the store's messages name the URL.
+    Neither may show the password, however the URL is written (a second "://" in a query or a
+    password once split the CLI's own copy of the redaction at the wrong place)."""
+    import argparse
+
+    from newsfuse.cli import _invocation
+    from newsfuse.stream.store import redact_url
+
+    args = argparse.Namespace(command="stories", action="list", db=url)
+    for shown in (redact_url(url), _invocation(args)):
+        assert "s3cret" not in shown and "ann@db.example/news" in shown

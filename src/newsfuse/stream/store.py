@@ -43,6 +43,7 @@ __all__ = [
     "Store",
     "StoryRow",
     "open_store",
+    "redact_url",
 ]
 
 #: Named migrations in order: (name, script). One script serves both dialects: ``{real}`` is the
@@ -422,17 +423,17 @@ class PostgresStore(_SqlStore):
         try:
             self._db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"{_redact(url)}: cannot connect ({exc})") from exc
+            raise StoreError(f"{redact_url(url)}: cannot connect ({exc})") from exc
         if not create and self._rows("SELECT to_regclass('schema_migrations')")[0][0] is None:
             self._db.close()
-            raise StoreError(_no_store(_redact(url)))
+            raise StoreError(_no_store(redact_url(url)))
         self.migrate()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self._db.execute(sql, tuple(params) if params else None)
         except self._psycopg.Error as exc:
-            raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            raise StoreError(f"{redact_url(self.url)}: {exc}") from exc
 
     def _migration_scripts(self) -> list[tuple[str, str]]:
         return [(name, script.format(**POSTGRES_TYPES)) for name, script in MIGRATIONS]
@@ -447,8 +448,8 @@ class PostgresStore(_SqlStore):
         self._db.close()
 
 
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages (the user name stays)."""
     if "@" not in url or "://" not in url:
         return url
     scheme, rest = url.split("://", 1)
