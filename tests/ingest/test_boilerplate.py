@@ -112,3 +112,25 @@ def test_embedded_post_keeps_its_words_and_drops_the_attribution() -> None:
     assert why == boilerplate.SOCIAL
     link_only = "Read this https://t.co/7bh7iIHHaY — Corey Lewandowski (@CLewandowski_) August 15, 2016"
     assert split_label(link_only)[0] == ""
+
+
+def test_a_gallery_or_related_link_inside_a_paragraph_is_cut_and_the_paragraph_kept() -> None:
+    """Seen in an unseen validation briefing: "( photos: pols who evolved on gay marriage ) "i
+    support civil unions, " he said." printed the link, and the quotation's speaker was never
+    named because the sentence no longer opened with the quotation."""
+    from newsfuse.ingest.clean import clean_text
+
+    text = (
+        "The shutdown began Tuesday after Congress failed to agree on a budget for the fiscal year. "
+        "(PHOTOS: 17 times the government has shut down) Many federal workers were sent home "
+        "without pay on the first day.\n\n(WATCH: Obamacare timeline)\n\n"
+        "The Senate rejected the House bill again (a third time) on Monday night."
+    )
+    cleaned, _, removed, _ = clean_text(text)
+    assert "PHOTOS" not in cleaned and "WATCH" not in cleaned
+    assert "Many federal workers were sent home without pay on the first day." in cleaned
+    assert "(a third time)" in cleaned  # an ordinary parenthesis stays
+    assert [(r.text, r.reason) for r in removed] == [
+        ("(PHOTOS: 17 times the government has shut down)", boilerplate.RELATED),
+        ("(WATCH: Obamacare timeline)", boilerplate.RELATED),
+    ]

@@ -29,6 +29,7 @@ __all__ = [
     "mark_lines",
     "split_dateline",
     "split_label",
+    "split_links",
     "split_long_line",
 ]
 
@@ -330,6 +331,28 @@ def split_label(line: str) -> tuple[str, str | None, str | None]:
             return "", line.strip(), SOCIAL
         return body, line[tail.start() :].strip(), SOCIAL
     return line, None, None
+
+
+# A link to a gallery, video or related story set inside a paragraph, in parentheses: "Many
+# federal workers were sent home. (PHOTOS: 17 times the government has shut down) The…",
+# "(WATCH: Obamacare timeline)". Printed in a summary sentence it is page residue. A photo
+# credit ("(Photo: Chris Pizzello/Invision/AP)") is left to the caption rules.
+_INLINE_LINK = re.compile(
+    r"\s*\(\s*(?:photos|watch|video|videos|related|read more|see also|slideshow|gallery|also on)\s*:"
+    r"[^()]{1,120}\)",
+    re.IGNORECASE,
+)
+
+
+def split_links(line: str) -> tuple[str, list[str]]:
+    """(line without its in-paragraph gallery, video and related-story links, the links cut).
+
+    A line that is nothing but such a link stays whole, for ``LINE_RULES`` to name."""
+    links = [m.group(0).strip() for m in _INLINE_LINK.finditer(line)]
+    rest = _INLINE_LINK.sub("", line).strip()
+    if not links or not rest:
+        return line, []
+    return rest, links
 
 
 def line_reason(line: str) -> str | None:

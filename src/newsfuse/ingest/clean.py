@@ -126,6 +126,8 @@ def _units(lines: Sequence[str], labels: bool) -> tuple[list[_Unit], list[Remove
                 cut.append(RemovedLine(dateline, DATELINE))
         if labels:
             stripped, removed, why = boilerplate.split_label(stripped)
+            stripped, links = boilerplate.split_links(stripped)
+            cut.extend(RemovedLine(link, boilerplate.RELATED) for link in links)
         if removed and why:
             cut.append(RemovedLine(removed, why))
         if stripped:
