@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.model import Document, Evidence
-from newsfuse.numbers import numbers, numbers_conflict
+from newsfuse.numbers import happenings, numbers, numbers_conflict
 from newsfuse.represent import Encoder
 from newsfuse.select import LEAD_POSITIONS, Choice
 from newsfuse.state import Prepared
@@ -218,6 +218,12 @@ def _exact_figures(text: str) -> set[tuple[str, float]]:
     return {(unit, a.value) for unit, found in numbers(text).items() for a in found if not a.fuzzy}
 
 
+def _facts_of_figures(text: str) -> set[tuple[str, float]]:
+    """What the exact figures of ``text`` count: each by its unit word, and a count of what
+    happened by the happening ("Three people were killed" and "Three deaths" both count deaths)."""
+    return _exact_figures(text) | {(what, value) for value, what in happenings(text)}
+
+
 def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
     """Documents that state pooled sentence ``k`` in other words than the alignment hears.
 
@@ -227,11 +233,12 @@ def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
     the same action in two or more of the same words (reports on one topic but different events,
     as newswire topics gather, share names, not actions). And a
     sentence giving an exact figure ("There were 239 people on board") is stated by a passage
-    giving the same figure of the same thing that is ``FIGURE_SUPPORT`` similar.
+    giving the same figure of the same thing ("Three deaths" / "Three people were killed") that is
+    ``FIGURE_SUPPORT`` similar.
     """
     own = state.pooled[k]
     similarity = state.vectors @ state.vectors[k]
-    mine = _exact_figures(own.text)
+    mine = _facts_of_figures(own.text)
     actions = _action_words(own.text)
     out: set[int] = set()
     for j, other in enumerate(state.pooled):
@@ -241,7 +248,7 @@ def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
         same_event = (
             both_leads and similarity[j] >= LEAD_SUPPORT and len(actions & _action_words(other.text)) >= 2
         )
-        if same_event or (mine and similarity[j] >= FIGURE_SUPPORT and mine & _exact_figures(other.text)):
+        if same_event or (mine and similarity[j] >= FIGURE_SUPPORT and mine & _facts_of_figures(other.text)):
             out.add(other.doc)
     return out
 

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 
 from newsfuse.text import content_words
 
-__all__ = ["Amount", "Count", "amounts_conflict", "counts", "counts_conflict", "numbers", "numbers_conflict"]
+__all__ = [
+    "Amount",
+    "Count",
+    "amounts_conflict",
+    "counts",
+    "counts_conflict",
+    "happenings",
+    "numbers",
+    "numbers_conflict",
+]
 
 WORD_NUMBERS = {
     w: n
@@ -218,3 +227,18 @@ def counts_conflict(a: Count, b: Count) -> bool:
     if rounded and (a.value != int(a.value) or b.value != int(b.value)):
         return False  # "29.6 percent" rounded to "29 percent", "9.27 degrees" to "9 degrees"
     return a.high < b.low or b.high < a.low
+
+
+def happenings(sentence: str) -> set[tuple[float, str]]:
+    """(value, what happened) of the exact counts of a sentence whose frame says what happened:
+    "Three people were killed" and "Three deaths have been confirmed" both give (3, "death"),
+    since a unit word that names a happening ("deaths", "injuries", "arrests") is its own frame."""
+    out = set()
+    for count in counts(sentence):
+        if count.low != count.high:
+            continue
+        named = _FRAME.fullmatch(count.unit)
+        what = count.frame or (FRAME_STEMS[named.group(1).lower()] if named else "")
+        if what:
+            out.add((count.value, what))
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from newsfuse.model import Sentence
@@ -90,3 +92,34 @@ def test_the_opening_is_a_report_lead_told_plainly() -> None:
     choice = choose(state, scorer=default_scorer(), people=QuoteBook(state.documents))
     first = choice.printed[choice.chosen[0]]
     assert not first.startswith('"') and "Sunday" in first and "coach" in first
+
+
+def test_one_death_toll_told_two_ways_is_printed_once(bundled_example: Path) -> None:
+    """The bundled example's reports give the toll as "Three people were killed, officials
+    said, …" and "Three deaths have been confirmed.": one fact, which the briefing printed twice.
+    The sentence kept is cited to both reports that give the toll."""
+    from newsfuse.ingest.readers import read_clusters
+    from newsfuse.numbers import happenings
+    from newsfuse.pipeline import summarize
+
+    (cluster,) = read_clusters([bundled_example])
+    briefing = summarize(cluster.documents, cluster_id=cluster.id)
+    tolls = [s for s in briefing.summary if (3.0, "death") in happenings(s.text)]
+    assert len(tolls) == 1
+    giving = {
+        d.id
+        for d in briefing.documents
+        if "Three deaths have been confirmed" in d.text or "Three people were killed" in d.text
+    }
+    assert len(giving) == 2 and giving <= set(tolls[0].sources)
+
+
+def test_counts_of_one_happening_match_whatever_word_counts_them() -> None:
+    from newsfuse.numbers import happenings
+
+    assert happenings("Three people were killed in the crash.") == {(3.0, "death")}
+    assert happenings("Three deaths have been confirmed.") == {(3.0, "death")}
+    assert happenings("The quake left 4,179 dead.") == {(4179.0, "death")}
+    assert happenings("Police made 12 arrests on Friday.") == {(12.0, "arrest")}
+    assert happenings("More than 40 people were injured.") == set()  # a bound, not a count
+    assert happenings("The city has 300 buses.") == set()  # nothing happened to them

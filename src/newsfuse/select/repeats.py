@@ -12,7 +12,8 @@ different statements about one story), so the facts the sentences carry decide w
   and are similar (``LEAD_SIMILARITY``);
 - a shared verbatim run of ``RUN_WORDS`` words mixing content and function words: a quotation
   in part and whole, or one report's sentence copied into another;
-- the same number of the same thing, or the same age or day (``numbers``, ``dates``), in
+- the same number of the same thing, or of the same happening ("Three people were killed" /
+  "Three deaths have been confirmed"), or the same age or day (``numbers``, ``dates``), in
   sentences about the same matter (``FACT_SIMILARITY``); a different number of the same thing
   ("a 3-year-old" / "a 2-year-old") is the same fact told two ways: one is enough, and the
   disagreements section reports the difference;
@@ -29,7 +30,7 @@ import numpy as np
 
 from newsfuse.dates import find_dates
 from newsfuse.model import Sentence
-from newsfuse.numbers import amounts_conflict, numbers
+from newsfuse.numbers import amounts_conflict, happenings, numbers
 from newsfuse.text import WORD, mixed_runs, tokens
 
 __all__ = ["CONTAINED", "FACT_SIMILARITY", "LEAD_SIMILARITY", "RUN_WORDS", "Repeats"]
@@ -49,6 +50,7 @@ class _Facts:
     runs: frozenset[tuple[str, ...]]
     amounts: dict[str, list]  # unit -> exact amounts (numbers.numbers, hedged ones left out)
     days: frozenset[str]
+    happenings: frozenset[tuple[float, str]]  # (value, what happened): numbers.happenings
     words: frozenset[str]
     lead: bool
 
@@ -59,7 +61,14 @@ def _facts(sentence: Sentence, text: str) -> _Facts:
         unit: exact for unit, found in numbers(text).items() if (exact := [a for a in found if not a.fuzzy])
     }
     days = frozenset(d.iso for d in find_dates(text, None) if d.precision == "day")
-    return _Facts(frozenset(runs), amounts, days, frozenset(tokens(text)), sentence.position == 0)
+    return _Facts(
+        frozenset(runs),
+        amounts,
+        days,
+        frozenset(happenings(text)),
+        frozenset(tokens(text)),
+        sentence.position == 0,
+    )
 
 
 class Repeats:
@@ -98,7 +107,7 @@ class Repeats:
             return True
         if similarity < FACT_SIMILARITY:
             return False
-        if a.days & b.days or self._same_or_conflicting(a, b):
+        if a.days & b.days or a.happenings & b.happenings or self._same_or_conflicting(a, b):
             return True
         shorter, longer = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
         return bool(shorter) and len(shorter & longer) >= CONTAINED * len(shorter)
