@@ -191,3 +191,30 @@ def test_mixed_quotation_marks_are_not_closed_twice_and_a_date_is_no_speaker() -
     mixed = '“I said, ‘That’s not my daughter! Where’s my daughter?’" Patty Campbell said.'
     assert tidy(mixed) == mixed
     assert spoken('"It was the happiest day of my life."', "January") is None
+
+
+def test_a_pronoun_with_nothing_to_refer_to_is_not_printed() -> None:
+    from newsfuse.select.wording import printable
+
+    # A subject pronoun after a short opening phrase that names no one, or a pronoun as the
+    # source of a statement in mid-sentence: the reader never met "she" or "he".
+    assert not printable(tidy("Most of all, she wants her children to stop complaining about food."))
+    assert not printable(tidy("In a fit of vengeance, they were murdered by a northern lord."))
+    assert not printable(tidy("Prejudice is still high in the West, he said, and a culture tolerates it."))
+    assert not printable(tidy("The chip is built for “practical tasks,” he said, with the goal of speed."))
+    # The phrase may hold the pronoun's antecedent, and an expletive "it" points at nothing.
+    assert printable(tidy("Although she has not played since July, Williams is No. 10 in the rankings."))
+    assert printable(tidy("On Monday, it was not clear whether the talks would resume at all."))
+    assert printable(tidy("Prejudice is still high in the West, Suzan Harjo said, and it shows."))
+    # Newswire's leading underscore is debris, not part of the sentence.
+    assert tidy("_ Sitting at their desks, four teachers discussed the vote.") == (
+        "Sitting at their desks, four teachers discussed the vote."
+    )
+
+
+def test_a_quotation_continued_after_a_pronoun_speaker_names_the_speaker() -> None:
+    text = "“We had a raid,” he said, “with federal marshals that came in and shut down production.”"
+    assert spoken(text, "Henry Juszkiewicz") == (
+        "“We had a raid,” Henry Juszkiewicz said, “with federal marshals that came in and shut down production.”"
+    )
+    assert spoken(text, None) is None

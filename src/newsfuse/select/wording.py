@@ -50,7 +50,7 @@ INNER_DATELINE = re.compile(
     r"(?<=\s)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
     r"\s*\((?:AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]+\s+"
 )
-LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
+LEADING_DEBRIS = re.compile(r"^(?:[-—–_]+\s*)+")
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
 # as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
 LEADING_CONNECTIVE = re.compile(
@@ -67,7 +67,12 @@ _CLOSE_QUOTES = re.compile(r"''|’’")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 # A sentence that opens with a personal pronoun names its subject in a sentence the reader of a
 # summary will not see ("He said up to 300 millimetres of rain could fall").
-PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# So does one whose subject pronoun follows a short opening phrase with no name in it ("Most of
+# all, she wants...", "At one point, he said..."): the phrase cannot be the pronoun's antecedent.
+PRONOUN_OPENING = re.compile(
+    r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b|"
+    r"^[A-Z][a-z]*(?:\s+[a-z0-9][\w'’-]*){0,6},\s+(?:he|she|they)\b"
+)
 # First-person text outside quotation marks is a columnist's or a statement's voice printed with no
 # speaker ("My rallies are not covered properly by the media.", "We want employees to...").
 FIRST_PERSON_OPENING = re.compile(r"^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Us)\b")
@@ -94,6 +99,12 @@ TRAILING_OFF = re.compile(r"(?:\.\.\.|…)[\"”’]?\s*(?:\.\.\.|…)?$")
 PRONOUN_SOURCE = re.compile(
     r",\s+(?:it|he|she|they)\s+(?:said|says|added|adds|reported|reports|wrote|writes|told [^,.“”\"]{1,40})\.$"
 )
+# The same in mid-sentence, after a statement or a phrase quoted within it ("…of prejudice, he
+# said, and a culture…", "…with “practical tasks,” he said, with…"); a sentence that opens with
+# the quotation is printed with its speaker named instead (``spoken``).
+PRONOUN_SOURCE_INSIDE = re.compile(
+    r"^[^“\"].*,[”\"]?\s+(?:it|he|she|they)\s+(?:said|says|added|adds|wrote|writes|told [^,.“”\"]{1,40}),\s"
+)
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -108,7 +119,7 @@ BARE_QUOTE = re.compile(r"^([“\"])([^“”\"]+?)([.!?…]*)([”\"])$")
 # “…,” she said. / “…,” he told BBC News.: the quote's speaker is a pronoun.
 PRONOUN_SPEAKER = re.compile(
     r"^(?P<quote>[“\"][^“”\"]+[”\"])\s+(?:he|she|they)\s+"
-    r"(?P<verb>(?:said|says|told|tells|wrote|writes|added|adds)\b[^“”\"]*)$"
+    r"(?P<verb>(?:said|says|told|tells|wrote|writes|added|adds)\b.*)$"
 )
 # A month or a weekday taken for a speaker is a caption's date ("“…” January said.").
 NOT_A_SPEAKER = re.compile(
@@ -163,6 +174,7 @@ def printable(text: str) -> bool:
         and not CAPTION_DATE.search(text)
         and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
+        and not PRONOUN_SOURCE_INSIDE.search(text)
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
