@@ -150,3 +150,33 @@ def test_a_source_giving_other_figures_does_not_state_a_figure() -> None:
         claim,
     )
     assert "d1" in sources and "d3" not in sources
+
+
+def test_reports_on_one_topic_do_not_state_each_others_facts(duc_path: Path) -> None:
+    """DUC topic D0623E gathers ten Xinhua reports on smoking bans in Chinese cities: close in
+    meaning, different in fact. A summary sentence about one city's survey is stated by the
+    reports that speak of that city, not by every report on smoking bans."""
+    import gzip
+    import json
+
+    from newsfuse.model import Document
+    from newsfuse.pipeline import summarize
+
+    with gzip.open(duc_path, "rt", encoding="utf-8") as lines:
+        rows = [row for row in map(json.loads, lines) if row["gold_label"] == "D0623E"][:10]
+    docs = [
+        Document(id=r["docno"], source=r["docno"], text=r["text"], raw=r["text"], date=r["date"])
+        for r in rows
+    ]
+    briefing = summarize(docs, cluster_id="D0623E")
+    text_of = {d.id: d.text for d in docs}
+    cities = ("Tianjin", "Beijing", "Shanghai", "Macao", "Guangzhou", "California")
+    checked = 0
+    for sentence in briefing.summary:
+        for city in (c for c in cities if c in sentence.text):
+            checked += 1
+            assert all(city in text_of[source] for source in sentence.sources), (
+                sentence.text,
+                sentence.sources,
+            )
+    assert checked >= 2
