@@ -218,3 +218,30 @@ def test_a_quotation_continued_after_a_pronoun_speaker_names_the_speaker() -> No
         "“We had a raid,” Henry Juszkiewicz said, “with federal marshals that came in and shut down production.”"
     )
     assert spoken(text, None) is None
+
+
+def test_demonstratives_and_pronoun_quantifiers_point_back() -> None:
+    from newsfuse.select.wording import printable
+
+    for text in (
+        "Without support staff, those planes could be delayed for hours.",
+        "Police said these men are a separate rogue group of students.",
+        "Scientists read brain patterns, but this is believed to be a first.",
+        "Most are placed in institutions by families who are too poor.",
+        "If so, it would be the first moon known to have its own field.",
+    ):
+        assert not printable(tidy(text)), text
+    for text in (
+        "Churches hold relics of saints, but few of those relics come from digs.",
+        "This week the board voted 6-4 to delete evolution from the standards.",
+        "Sometimes those in the public eye are held to a higher standard.",
+        "“Not these two,” Speaker John Boehner said of the bills.",
+    ):
+        assert printable(tidy(text)), text
+    # Connectives that only tie the sentence to the one before go, the statement stays.
+    assert tidy("Yet, Alaskan catches of salmon reached a record last year.") == (
+        "Alaskan catches of salmon reached a record last year."
+    )
+    assert tidy("On the one hand, science groups say evolution must be taught.") == (
+        "Science groups say evolution must be taught."
+    )
