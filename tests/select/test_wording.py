@@ -245,3 +245,20 @@ def test_demonstratives_and_pronoun_quantifiers_point_back() -> None:
     assert tidy("On the one hand, science groups say evolution must be taught.") == (
         "Science groups say evolution must be taught."
     )
+
+
+def test_a_thing_named_by_the_before_any_sentence_introduced_it() -> None:
+    from newsfuse.select.wording import unintroduced
+
+    summary = [
+        "The LAPD declared an unlawful assembly outside City Hall on Monday.",
+        "The solution is no institutions.",  # which problem's?
+        "The school resource officer who was caught on camera was fired.",  # says which one
+        "The banned nerve agent VX was used to kill him.",  # named in apposition
+        "The book, “Forgetting to Be Afraid,” goes on sale Tuesday.",
+        "The lanes will be numbered 1 and 2.",  # no lanes yet
+        "Police closed two lanes of the bridge on Monday.",
+        "The lanes will reopen on Friday.",  # now the reader knows them
+        "The government said nothing.",  # needs no introduction
+    ]
+    assert unintroduced(summary) == [1, 5]

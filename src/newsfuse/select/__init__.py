@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.model import Sentence
 from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
-from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
+from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy, unintroduced
 from newsfuse.state import Prepared
 
 __all__ = [
@@ -47,6 +47,9 @@ _WHEN = re.compile(
 #: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|us)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+#: Reports whose sentences hold a capital past their first word this often keep their casing.
+CASED_SHARE = 0.1
+_CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
 
 #: Words that make a sentence a preview of an event to come ("is expected to be held on Monday",
 #: "will say Wednesday whether he approves", "is in the works"); plans and policies ("employees will
@@ -155,6 +158,7 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
     first = opening(pooled, printed, scores, allowed)
     looked_up: set[int] = set()
+    cased = _cased(pooled)
     while True:
         chosen = select(
             pooled,
@@ -171,12 +175,26 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
         if ask:
             _name_speakers(pooled, {pooled[k].doc for k in ask}, printed, allowed, looked_up, people)
             continue
+        loose = [chosen[n] for n in unintroduced([printed[k] for k in chosen])] if cased else []
+        if loose:
+            allowed[loose] = False
+            if first in loose:
+                first = opening(pooled, printed, scores, allowed)
+            continue
         final = people.introduce([printed[k] for k in chosen])
         if sum(len(text.split()) for text in final) <= options.words or not chosen:
             for k, text in zip(chosen, final, strict=True):
                 printed[k] = text
             return Choice(tuple(chosen), tuple(printed))
         allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
+
+
+def _cased(sentences: Sequence[Sentence]) -> bool:
+    """Whether the reports keep their capitals: in lowercased text (the Multi-News authors'
+    preprocessed form) a name looks like any word, so "The lapd…" cannot tell a name from a thing
+    the reader has not met."""
+    inside = sum(bool(_CAPITAL_INSIDE.search(s.text)) for s in sentences)
+    return inside >= CASED_SHARE * len(sentences)
 
 
 def _newest(state: Prepared) -> np.ndarray:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.model import Document, Sentence
-from newsfuse.text import QUOTE_MARKS
+from newsfuse.text import QUOTE_MARKS, tokens
 
 __all__ = [
     "BARE_QUOTE",
@@ -32,6 +32,7 @@ __all__ = [
     "printable",
     "spoken",
     "tidy",
+    "unintroduced",
 ]
 
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -227,6 +228,58 @@ def eligible(
         ],
         dtype=bool,
     )
+
+
+def unintroduced(texts: Sequence[str]) -> list[int]:
+    """Which of a summary's sentences (reading order) open on "The …" naming something no earlier
+    sentence has: "The solution is no institutions.", "The lanes will be numbered…". A name in
+    apposition ("The banned nerve agent VX…"), a restrictive modifier ("The officer who…", "The
+    fortress of Burgas…") or a thing every reader knows ("The government…") introduces itself."""
+    seen: set[str] = set()
+    out = []
+    for n, text in enumerate(texts):
+        if _definite_opening(text) - seen:
+            out.append(n)
+        seen |= set(tokens(text))
+    return out
+
+
+def _definite_opening(text: str) -> set[str]:
+    """The content words of a sentence's opening "The …" phrase that the reader must already
+    know (empty when the phrase introduces itself or the sentence opens otherwise)."""
+    if not text.startswith("The "):
+        return set()
+    phrase: list[str] = []
+    words = text.split()[1:9]
+    for n, word in enumerate(words):
+        bare = word.strip(",;:“”\"'’()")
+        if not bare or not bare[0].islower() or bare.lower() in _RESTRICTIVE:
+            return set()  # a name, a title, a figure, or a modifier that says which one
+        if bare in _VERBS or len(phrase) == 6:
+            break
+        phrase.append(bare)
+        if word[-1] in ",;:":
+            following = words[n + 1] if n + 1 < len(words) else ""
+            if following[:1].isupper() or following[:1] in '“"':
+                return set()  # "The book, “Forgetting to Be Afraid,” goes…": named in apposition
+            break
+    found = set(tokens(" ".join(phrase)))
+    return set() if found & _KNOWN else found
+
+
+# Words after "The …" that say which one is meant, and the verbs that end the phrase.
+_RESTRICTIVE = frozenset(
+    "of who whom whose that which where when in at from for with on to about near behind by against "
+    "between under over after before during since across inside outside".split()
+)
+_VERBS = frozenset(
+    "is was are were has have had will would can could may might must should did does do said says "
+    "told tells came comes went goes became becomes".split()
+)
+# Things every reader of news knows without an introduction.
+_KNOWN = frozenset(
+    tokens("government police president world public military economy weather internet market media")
+)
 
 
 def needs_speaker(text: str) -> bool:
