@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from newsfuse.attribute.disagree import disagreements
+from newsfuse.attribute.statements import count_conflict
 from newsfuse.model import Document
 from newsfuse.numbers import numbers
 from newsfuse.represent import get_encoder
@@ -277,3 +278,53 @@ def test_a_reports_own_correction_is_noted() -> None:
 )
 def test_look_alike_statements_are_not_flagged(first: str, second: str) -> None:
     assert _run(first, second) == ()
+
+
+# --- counts: one tally, not different tallies of one thing -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # what is left after something happened, against the whole
+        (
+            "The airline grounded its six Concordes after the crash.",
+            "The airline grounded its remaining five Concordes after the crash.",
+        ),
+        # one occurrence against all of them
+        (
+            "Police said 129 members were arrested in the latest sweep.",
+            "Police said 194 members were arrested.",
+        ),
+        (
+            "A total of 40 people were arrested in the city.",
+            "Police said 30 people were arrested in the city.",
+        ),
+        # an earlier occurrence of the event
+        ("The last war in the region killed 1,400 people.", "The war in the region killed 19 people."),
+        # the same event in different years
+        ("The 2008 flood in the valley killed 40 people.", "The 2010 flood in the valley killed 30 people."),
+    ],
+)
+def test_different_tallies_of_one_thing_do_not_conflict(first: str, second: str) -> None:
+    assert count_conflict(first, second) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "unit"),
+    [
+        (
+            "Police said 12 people were arrested in the latest sweep.",
+            "Police said 15 people were arrested in the latest sweep.",
+            "people (arrest)",
+        ),
+        # a year one report leaves out is still the same flood
+        (
+            "The 2008 flood in the valley killed 40 people.",
+            "The flood in the valley killed 30 people.",
+            "people (death)",
+        ),
+    ],
+)
+def test_one_tally_told_differently_conflicts(first: str, second: str, unit: str) -> None:
+    assert count_conflict(first, second) == unit
