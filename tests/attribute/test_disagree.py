@@ -328,3 +328,42 @@ def test_different_tallies_of_one_thing_do_not_conflict(first: str, second: str)
 )
 def test_one_tally_told_differently_conflicts(first: str, second: str, unit: str) -> None:
     assert count_conflict(first, second) == unit
+
+
+def test_a_count_of_other_things_counts_those_things() -> None:
+    # "nine other murders" counts murders, not people: no tally of one thing told differently
+    assert (
+        count_conflict(
+            "The inmate confessed to nine other murders in Texas.",
+            "The inmate confessed to three other slayings in Texas.",
+        )
+        is None
+    )
+    assert (
+        count_conflict(
+            "The inmate killed nine other people in Texas.", "The inmate killed three other people in Texas."
+        )
+        == "people (death)"
+    )
+
+
+def test_a_tally_over_a_span_is_not_all_of_them() -> None:
+    assert (
+        count_conflict(
+            "Bush was out of state for 16 executions over the past five years.",
+            "Bush was out of state for 37 executions.",
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "flagged"), [(("1998-11-20", "1999-10-25"), False), (("1999-10-25", "1999-10-27"), True)]
+)
+def test_ages_in_reports_months_apart_may_straddle_a_birthday(dates: tuple[str, str], flagged: bool) -> None:
+    found = _run(
+        "The other suspect, Russell Henderson, 21, waived his right to a preliminary hearing on Monday.",
+        "The other suspect, Russell Henderson, 22, pleaded guilty to felony murder and kidnapping.",
+        dates=dates,
+    )
+    assert [d.topic for d in found] == (["age of Russell Henderson"] if flagged else [])

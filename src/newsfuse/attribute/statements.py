@@ -128,6 +128,14 @@ SCOPES = (
     ),
     ("remaining", re.compile(r"\b(?:remaining|surviving)\b")),  # not "the rest of": "the rest of Canada"
     ("latest", re.compile(r"\b(?:latest|most recent|newest)\b")),
+    # "16 executions over the past five years" is a span's tally, not one year's or all of them.
+    (
+        "span",
+        re.compile(
+            r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous|first)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:years?|months?|weeks?|days?|decades?)\b"
+        ),
+    ),
     # "the last Gaza war", "a previous sweep": another occurrence ("last year" is a time word; "former"
     # describes a person, not an occurrence).
     (
