@@ -1,11 +1,13 @@
 """Attribution on clusters the rules were never tuned on (issue 14): quotes and speakers, disagreements,
 timeline, document dates, and briefing speed, scored against tests/data/attribution/labels.json.
 
-    .venv/bin/python scripts/bench_attribution_unseen.py --split tuning|locked [--verbose] [--only quotes,...]
+    .venv/bin/python scripts/bench_attribution_unseen.py --split tuning|locked|locked2 [--verbose] [--only quotes,...]
 
 The labels hold only ids, offsets and labels; the texts are read from ../shared/data (DUC newswire,
 raw Multi-News dev, Multi-News validation). Tune on ``--split tuning`` only; ``--split locked`` is
-scored once, at the end. Prints figures, asserts nothing; exits quietly when ../shared is absent.
+scored once, at the end. ``--split locked2`` holds disagreement pairs only (a second locked set, labelled
+after ``locked`` was spent): the other parts find nothing labelled in it. Prints figures, asserts
+nothing; exits quietly when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -356,7 +358,7 @@ def speed_figures(labels: dict, split: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tuning", "locked"), required=True)
+    parser.add_argument("--split", choices=("tuning", "locked", "locked2"), required=True)
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {PARTS}")
     parser.add_argument("--verbose", action="store_true", help="list misses, wrong speakers, false flags")
     args = parser.parse_args()

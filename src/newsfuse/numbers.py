@@ -131,6 +131,8 @@ FRAME_STEMS = {
 _FRAME = re.compile(r"\b(" + "|".join(sorted(FRAME_STEMS, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
 #: Words a count's unit may be written as ("55 others" after "sickened 55 people").
 UNIT_ALIASES = {"others": "people", "other": "people", "person": "people", "persons": "people"}
+#: The noun after "other" in "three other slayings": what is counted ("10 other people" stays people).
+OTHER_NOUN = re.compile(r"\s+([a-z][a-z-]{2,})\b(?!\s+(?:of|than)\b)")
 #: Unit words that are themselves the frame ("4,179 dead, 10,759 injured").
 FRAME_UNITS = {
     "dead": "death",
@@ -211,6 +213,9 @@ def counts(sentence: str) -> list[Count]:
         elif APPROXIMATE.search(before) or HEDGE.search(before):
             low, high = value * (1 - APPROXIMATION), value * (1 + APPROXIMATION)
         frame = FRAME_UNITS.get(unit) or _frame(sentence, m.start(), m.end())
+        noun = OTHER_NOUN.match(sentence, m.end()) if unit == "other" else None
+        if noun and noun.group(1).lower() not in NOT_UNITS:
+            unit = noun.group(1).lower()  # "nine other murders" counts murders, not people
         unit = "people" if unit in FRAME_UNITS else UNIT_ALIASES.get(unit, unit)
         key = f"{m.group('hy')} {unit.rstrip('s')}" if m.group("hy") else unit.rstrip("s")
         if key.endswith("peopl") or key == "people":

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from newsfuse.attribute.disagree import disagreements
+from newsfuse.attribute.statements import count_conflict
 from newsfuse.model import Document
 from newsfuse.numbers import numbers
 from newsfuse.represent import get_encoder
@@ -277,3 +278,92 @@ def test_a_reports_own_correction_is_noted() -> None:
 )
 def test_look_alike_statements_are_not_flagged(first: str, second: str) -> None:
     assert _run(first, second) == ()
+
+
+# --- counts: one tally, not different tallies of one thing -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # what is left after something happened, against the whole
+        (
+            "The airline grounded its six Concordes after the crash.",
+            "The airline grounded its remaining five Concordes after the crash.",
+        ),
+        # one occurrence against all of them
+        (
+            "Police said 129 members were arrested in the latest sweep.",
+            "Police said 194 members were arrested.",
+        ),
+        (
+            "A total of 40 people were arrested in the city.",
+            "Police said 30 people were arrested in the city.",
+        ),
+        # an earlier occurrence of the event
+        ("The last war in the region killed 1,400 people.", "The war in the region killed 19 people."),
+        # the same event in different years
+        ("The 2008 flood in the valley killed 40 people.", "The 2010 flood in the valley killed 30 people."),
+    ],
+)
+def test_different_tallies_of_one_thing_do_not_conflict(first: str, second: str) -> None:
+    assert count_conflict(first, second) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "unit"),
+    [
+        (
+            "Police said 12 people were arrested in the latest sweep.",
+            "Police said 15 people were arrested in the latest sweep.",
+            "people (arrest)",
+        ),
+        # a year one report leaves out is still the same flood
+        (
+            "The 2008 flood in the valley killed 40 people.",
+            "The flood in the valley killed 30 people.",
+            "people (death)",
+        ),
+    ],
+)
+def test_one_tally_told_differently_conflicts(first: str, second: str, unit: str) -> None:
+    assert count_conflict(first, second) == unit
+
+
+def test_a_count_of_other_things_counts_those_things() -> None:
+    # "nine other murders" counts murders, not people: no tally of one thing told differently
+    assert (
+        count_conflict(
+            "The inmate confessed to nine other murders in Texas.",
+            "The inmate confessed to three other slayings in Texas.",
+        )
+        is None
+    )
+    assert (
+        count_conflict(
+            "The inmate killed nine other people in Texas.", "The inmate killed three other people in Texas."
+        )
+        == "people (death)"
+    )
+
+
+def test_a_tally_over_a_span_is_not_all_of_them() -> None:
+    assert (
+        count_conflict(
+            "Bush was out of state for 16 executions over the past five years.",
+            "Bush was out of state for 37 executions.",
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "flagged"), [(("1998-11-20", "1999-10-25"), False), (("1999-10-25", "1999-10-27"), True)]
+)
+def test_ages_in_reports_months_apart_may_straddle_a_birthday(dates: tuple[str, str], flagged: bool) -> None:
+    found = _run(
+        "The other suspect, Russell Henderson, 21, waived his right to a preliminary hearing on Monday.",
+        "The other suspect, Russell Henderson, 22, pleaded guilty to felony murder and kidnapping.",
+        dates=dates,
+    )
+    assert [d.topic for d in found] == (["age of Russell Henderson"] if flagged else [])

@@ -1,5 +1,6 @@
-"""The labelled set of issue 14 (tests/data/attribution/labels.json): its size, its two halves, that
-it holds only ids, offsets and labels, and that every offset lands in the shared texts."""
+"""The labelled set of issue 14 (tests/data/attribution/labels.json): its size, its halves (tuning,
+locked, and the second locked set of pairs, locked2), that it holds only ids, offsets and labels, and
+that every offset lands in the shared texts."""
 
 from __future__ import annotations
 
@@ -24,12 +25,28 @@ def test_sizes_and_halves(labels: dict) -> None:
     assert sum(p["conflict"] for p in labels["pairs"]) >= 40
     assert sum(not p["conflict"] for p in labels["pairs"]) >= 40
     assert sum(d["date"] is not None for d in labels["dated"]) >= 100
-    for part in ("quotes", "pairs", "dated", "docdates"):
+    for part in ("quotes", "dated", "docdates"):
         assert {x["split"] for x in labels[part]} == {"tuning", "locked"}
+    assert {p["split"] for p in labels["pairs"]} == {"tuning", "locked", "locked2"}
     # A cluster is in one half only, so nothing tuned on leaks into the locked half.
     for part in ("quotes", "pairs", "dated"):
         for x in labels[part]:
             assert x["split"] == labels["clusters"][x["cluster"]]["split"]
+
+
+def test_locked2_is_fresh(labels: dict) -> None:
+    """The second locked set: 20+ conflicts and 20+ look-alikes, on documents no other label uses."""
+    pairs = [p for p in labels["pairs"] if p["split"] == "locked2"]
+    assert sum(p["conflict"] for p in pairs) >= 20
+    assert sum(not p["conflict"] for p in pairs) >= 20
+    docs = {
+        split: {d for c in labels["clusters"].values() if c["split"] == split for d in c.get("docs", ())}
+        for split in ("tuning", "locked", "locked2")
+    }
+    assert not docs["locked2"] & (docs["tuning"] | docs["locked"])
+    used = {x["doc"] for part in ("quotes", "dated", "docdates") for x in labels[part]}
+    used |= {p[s][0] for p in labels["pairs"] if p["split"] != "locked2" for s in ("a", "b")}
+    assert not {f"duc:{d}" for d in docs["locked2"]} & used
 
 
 def test_only_ids_offsets_and_labels(labels: dict) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "clock_conflict",
     "cluster_names",
     "count_conflict",
+    "count_scope",
     "same_subject",
 ]
 
@@ -113,13 +114,69 @@ def _values(text: str) -> set[str]:
     return found
 
 
+#: Words that say which tally of a thing a statement gives, by the tally they name. Two statements
+#: with different ones count the same thing at different times or over different spans: "129 members
+#: were arrested in the latest sweep" / "194 members are among the arrested"; "its remaining five
+#: Concordes" / "four of its six Concordes"; "the last Gaza war killed 1,400" / "19 killed in two days".
+SCOPES = (
+    (
+        "total",
+        re.compile(
+            r"\b(?:in all|all told|in total|a total of|total(?:ed|ing|led|ling)?|altogether|overall|combined|"
+            r"so far|to date|cumulative(?:ly)?)\b"
+        ),
+    ),
+    ("remaining", re.compile(r"\b(?:remaining|surviving)\b")),  # not "the rest of": "the rest of Canada"
+    ("latest", re.compile(r"\b(?:latest|most recent|newest)\b")),
+    # "16 executions over the past five years" is a span's tally, not one year's or all of them.
+    (
+        "span",
+        re.compile(
+            r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous|first)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:years?|months?|weeks?|days?|decades?)\b"
+        ),
+    ),
+    # "the last Gaza war", "a previous sweep": another occurrence ("last year" is a time word; "former"
+    # describes a person, not an occurrence).
+    (
+        "earlier",
+        re.compile(
+            r"\b(?:last|previous|earlier|prior)\s+(?!(?:year|week|month|night|weekend|summer|winter|"
+            r"spring|fall|autumn|decade|century|time|few|several|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|\d)\w*\b)[a-z]{3,}"
+        ),
+    ),
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def count_scope(sentence: str) -> frozenset[str]:
+    """Which tally a statement's counts give: the scope words it uses, and the years it names."""
+    low = sentence.lower()
+    return frozenset(
+        [name for name, pattern in SCOPES if pattern.search(low)] + [f"year {y}" for y in _YEAR.findall(low)]
+    )
+
+
+def _same_scope(a: str, b: str) -> bool:
+    """Counts of two statements are one tally unless their scope words differ, or both name years
+    and not the same ones (one naming a year the other leaves out is still the same event)."""
+    scope_a, scope_b = count_scope(a), count_scope(b)
+    words_a = {s for s in scope_a if not s.startswith("year")}
+    words_b = {s for s in scope_b if not s.startswith("year")}
+    years_a, years_b = scope_a - words_a, scope_b - words_b
+    return words_a == words_b and (not years_a or not years_b or years_a == years_b)
+
+
 def count_conflict(a: str, b: str) -> str | None:
     """The unit (and frame) of a count the two statements give differently, if any.
 
     Each side must give one count of that unit and frame (two are ambiguous), neither value may
-    appear anywhere in the other statement ("11 of them in Tanzania"), and a frameless count of
-    time is a duration or a date, not a tally.
+    appear anywhere in the other statement ("11 of them in Tanzania"), a frameless count of time is
+    a duration or a date, not a tally, and both must give the same tally (``count_scope``).
     """
+    if not _same_scope(a, b):
+        return None
     values_a, values_b = _values(a), _values(b)
     by_key_a: dict[tuple[str, str], list] = {}
     by_key_b: dict[tuple[str, str], list] = {}

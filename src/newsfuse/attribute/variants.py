@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from newsfuse.attribute.speakers import TITLES
 from newsfuse.dates import find_dates
@@ -138,6 +139,22 @@ def document_words(documents: Sequence[Document]) -> list[set[str]]:
     return [set(re.findall(r"[A-Za-z'’]+", d.text)) for d in documents]
 
 
+#: Reports this many days apart or more may each give a person's age right across a birthday.
+AGE_DRIFT_DAYS = 90
+
+
+def _birthdays_between(date_a: str | None, date_b: str | None) -> int:
+    """How many birthdays may fall between two reports' dates (0 when either is unknown or they
+    are less than ``AGE_DRIFT_DAYS`` apart: then different ages are a disagreement)."""
+    if not date_a or not date_b:
+        return 0
+    try:
+        days = abs((date.fromisoformat(date_a[:10]) - date.fromisoformat(date_b[:10])).days)
+    except ValueError:  # a month or a year only
+        return 0
+    return -(-days // 365) if days >= AGE_DRIFT_DAYS else 0
+
+
 def age_conflicts(
     sentences: Sequence[Sentence],
     documents: Sequence[Document],
@@ -185,6 +202,8 @@ def age_conflicts(
                 continue
             if not _same_person(name_a, name_b):
                 continue
+            if abs(age_a - age_b) <= _birthdays_between(documents[sa.doc].date, documents[sb.doc].date):
+                continue  # "Henderson, 21" in 1998 and "Henderson, 22" in 1999: a birthday between
             lone, full = (name_a, name_b) if len(name_a) == 1 else (name_b, name_a)
             if len(lone) == 1 and not _surname_means(lone[0], full, families):
                 continue  # "Kennedy, 38" and "Carolyn Bessette Kennedy, 33": one surname, two people
