@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 import ftfy
 
 from newsfuse.ingest import boilerplate, junk, language, transcript
-from newsfuse.ingest.decoding import html_for_extraction
+from newsfuse.ingest.extraction import EXTRACTION, html_to_text
 from newsfuse.ingest.metadata import document_date, metadata_line
-from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, cap
 from newsfuse.model import Document, RemovedLine
 from newsfuse.text import SENTENCE_END_MARKS, count_words
 
-__all__ = ["clean_cluster", "clean_document", "clean_text", "html_to_text"]
+__all__ = ["EXTRACTION", "clean_cluster", "clean_document", "clean_text", "html_to_text"]
 
 TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"
@@ -70,32 +68,6 @@ RULES: dict[str, frozenset[str]] = {
 # Characters scraped text carries that are not text: zero-width spaces, BOMs, the cp1252 em dash.
 _INVISIBLE = str.maketrans({"\u200b": "", "\ufeff": "", "\xa0": " ", "\x97": "—", "\r": ""})
 _SPACES = re.compile(r"[ \t]+")
-
-
-#: trafilatura's settings, chosen on the tuning half of its own evaluation pages
-#: (``scripts/bench_html.py``): its balanced default with tables kept (F1 0.932, recall 0.960)
-#: beat ``favor_precision`` without tables (0.917, and 5 pages left empty), ``favor_recall``
-#: (0.921) and ``fast`` (0.925).
-EXTRACTION = {"include_comments": False, "include_tables": True, "favor_precision": False}
-
-
-def html_to_text(html: bytes | str, name: str = "") -> tuple[str, dict[str, str | None]]:
-    """Main text of an HTML page (trafilatura) and its title/date/site name.
-
-    Give the file's bytes where there are any: trafilatura then detects the encoding itself. The
-    text is NFC-normalised (as ``trafilatura.extract`` does; ``bare_extraction`` does not) and
-    capped at ``MAX_DOCUMENT_CHARS``.
-    """
-    import trafilatura
-
-    if isinstance(html, bytes):
-        html = html_for_extraction(html)
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, **EXTRACTION)
-    if extracted is None:
-        return "", {}
-    text = unicodedata.normalize("NFC", extracted.text or "")
-    text = cap(text, name, MAX_DOCUMENT_CHARS, "characters of text in the page")
-    return text, {"title": extracted.title, "date": extracted.date, "outlet": extracted.sitename}
 
 
 @dataclasses.dataclass(slots=True)

@@ -1,0 +1,45 @@
+"""HTML extraction around trafilatura: caption containers pruned for every stage.
+
+Small hand-written pages; the figures that chose each rule come from ``scripts/bench_html.py``
+on the tuning half of trafilatura's own evaluation pages (BENCHMARKS.md, issue 16).
+"""
+
+from __future__ import annotations
+
+from newsfuse.ingest.extraction import html_to_text
+
+PARAGRAPHS = [
+    "Divers cleared the channel on Friday and the port of Port Aldren reopened to cargo ships, "
+    "four days after Cyclone Mara made landfall on the Verran coast, the port authority said.",
+    "The harbour master said fourteen vessels had waited offshore and would be unloaded in turn "
+    "over the coming week, starting with fuel.",
+    "Shipping agents said the delay had cost exporters of fruit and timber several million "
+    "dollars, and insurers were counting the damage.",
+    "The airport reopened on Thursday, and the first flights to the capital left on time, "
+    "although the coastal road remained closed.",
+]
+CAPTION = "A crane lifts a container onto the quay at Port Aldren on Friday morning."
+
+
+def _page(body: str) -> bytes:
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Port reopens</title></head>"
+        f"<body>{body}</body></html>"
+    ).encode()
+
+
+def test_a_caption_is_pruned_when_trafilatura_reads_the_page_another_way() -> None:
+    """Text in bare ``<div><span>`` runs: trafilatura's caption rule did not reach the caption
+    (as on two tuning pages, where readability or the baseline had taken over)."""
+    runs = "".join(f"<div><span>{p}</span></div>" for p in PARAGRAPHS)
+    data = _page(f"<div>{runs}<div class='wp-caption-text'>{CAPTION}</div></div>")
+    text, _ = html_to_text(data)
+    assert all(p in text for p in PARAGRAPHS)
+    assert CAPTION not in text
+
+
+def test_a_caption_class_on_the_whole_article_is_not_a_caption() -> None:
+    """A wrapper named for its captions (``has-caption``) that holds the article stays."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    text, _ = html_to_text(_page(f"<div class='post has-caption'>{paragraphs}</div>"))
+    assert all(p in text for p in PARAGRAPHS)
