@@ -1,4 +1,4 @@
-"""HTML extraction around trafilatura: caption containers pruned for every stage.
+"""HTML extraction around trafilatura: captions pruned for every stage, a rescue for empty pages.
 
 Small hand-written pages; the figures that chose each rule come from ``scripts/bench_html.py``
 on the tuning half of trafilatura's own evaluation pages (BENCHMARKS.md, issue 16).
@@ -6,7 +6,12 @@ on the tuning half of trafilatura's own evaluation pages (BENCHMARKS.md, issue 1
 
 from __future__ import annotations
 
+import pytest
+
+from newsfuse.ingest.clean import clean_document
 from newsfuse.ingest.extraction import html_to_text
+from newsfuse.ingest.readers import documents_from_bytes
+from newsfuse.model import Document
 
 PARAGRAPHS = [
     "Divers cleared the channel on Friday and the port of Port Aldren reopened to cargo ships, "
@@ -19,6 +24,10 @@ PARAGRAPHS = [
     "although the coastal road remained closed.",
 ]
 CAPTION = "A crane lifts a container onto the quay at Port Aldren on Friday morning."
+PHOTO = (
+    "Cargo ships wait outside the harbour of Port Aldren on Thursday before the channel was "
+    "cleared of debris by navy divers. Photo: AP"
+)
 
 
 def _page(body: str) -> bytes:
@@ -26,6 +35,10 @@ def _page(body: str) -> bytes:
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Port reopens</title></head>"
         f"<body>{body}</body></html>"
     ).encode()
+
+
+def _clean(data: bytes) -> Document:
+    return clean_document(documents_from_bytes(data, "page.html", html=True)[0])
 
 
 def test_a_caption_is_pruned_when_trafilatura_reads_the_page_another_way() -> None:
@@ -43,3 +56,23 @@ def test_a_caption_class_on_the_whole_article_is_not_a_caption() -> None:
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     text, _ = html_to_text(_page(f"<div class='post has-caption'>{paragraphs}</div>"))
     assert all(p in text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize("container", ["footer", "aside"])
+def test_a_page_with_only_a_caption_extracted_is_read_again(container: str) -> None:
+    """trafilatura returns only the photo caption (newsfuse then set the page aside as a "photo or
+    video page"), while the page plainly holds an article: recall mode finds it in a
+    ``<footer>``, the page's own paragraphs in an ``<aside>``."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    doc = _clean(_page(f"<main><p>{PHOTO}</p></main><{container}>{paragraphs}</{container}>"))
+    assert doc.status == "kept", doc.reason
+    assert all(p in doc.text for p in PARAGRAPHS)
+    assert "Photo: AP" not in doc.text
+
+
+def test_a_photo_page_without_an_article_stays_set_aside() -> None:
+    """The rescue needs paragraphs of sentences: a caption and a few links are not an article."""
+    links = "<ul><li><a href='/a'>More photos</a></li><li><a href='/b'>Weather</a></li></ul>"
+    doc = _clean(_page(f"<main><p>{PHOTO}</p></main><aside><p>Share this gallery</p>{links}</aside>"))
+    assert doc.status == "junk"
+    assert doc.reason is not None and doc.reason.startswith("photo or video page")

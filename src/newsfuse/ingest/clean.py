@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import ftfy
 
 from newsfuse.ingest import boilerplate, junk, language, transcript
-from newsfuse.ingest.extraction import EXTRACTION, html_to_text
+from newsfuse.ingest.extraction import EXTRACTION, html_to_text, rescue_texts
 from newsfuse.ingest.metadata import document_date, metadata_line
 from newsfuse.model import Document, RemovedLine
 from newsfuse.text import SENTENCE_END_MARKS, count_words
@@ -48,6 +48,10 @@ _NOT_FURNITURE = frozenset(
 # paragraph, and never more than this many.
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
+#: An HTML page whose extraction leaves no article (a lone photo caption) is read again
+#: (``extraction.rescue_texts``); the new reading is taken only when it has this many paragraphs of
+#: ``PARAGRAPH_WORDS``+ words ending like sentences, so a 404 or video page stays set aside.
+RESCUE_PARAGRAPHS = 3
 #: Rule families beyond the word patterns, byline/date lines, datelines, transcript headers and
 #: the known title (a line that is the page's <title>, or a title given with the report, moves
 #: into ``title``), which apply to every text. SHAPE: runs of headline-like lines and lone short
@@ -232,6 +236,12 @@ def clean_text(
     return "\n\n".join(paragraphs), meta, removed, is_transcript
 
 
+def _is_article(text: str) -> bool:
+    """Text that is unmistakably an article: ``RESCUE_PARAGRAPHS`` paragraphs of sentences."""
+    long = [p for p in text.split("\n") if count_words(p) >= PARAGRAPH_WORDS]
+    return sum(not boilerplate.is_fragment(p, 10**6) for p in long) >= RESCUE_PARAGRAPHS
+
+
 def clean_document(doc: Document) -> Document:
     """The document with clean text, its removed lines, kind, metadata and junk status."""
     text = doc.raw or doc.text
@@ -242,6 +252,12 @@ def clean_document(doc: Document) -> Document:
     cleaned, found, removed, is_transcript = clean_text(
         text, known_title=doc.title or meta.get("title"), origin=origin
     )
+    if origin == "html" and junk.junk_reason(cleaned, removed):
+        for other in rescue_texts(doc.raw_bytes or doc.raw or doc.text, doc.source):
+            result = clean_text(other, known_title=doc.title or meta.get("title"), origin=origin)
+            if _is_article(result[0]):
+                text, (cleaned, found, removed, is_transcript) = other, result
+                break
     if is_transcript:
         kind = "transcript"
     elif doc.kind == "html":

@@ -1,7 +1,7 @@
-"""HTML page -> main text: trafilatura, with caption containers pruned first.
+"""HTML page -> main text: trafilatura, with captions pruned first and a rescue for empty pages.
 
-``html_to_text`` is what the cleaner calls for an HTML report. One thing around trafilatura,
-chosen on the tuning half of its own evaluation pages (``scripts/bench_html.py``;
+``html_to_text`` is what the cleaner calls for an HTML report. Two things around trafilatura,
+both chosen on the tuning half of its own evaluation pages (``scripts/bench_html.py``;
 BENCHMARKS.md, "HTML extraction"):
 
 * Caption containers are pruned from the page before extraction. trafilatura prunes them itself
@@ -9,18 +9,25 @@ BENCHMARKS.md, "HTML extraction"):
   baseline take over (a page its extractor reads badly), the captions come back as paragraphs.
   Pruning them first, with trafilatura's own rule, means every stage sees the page without them
   (tuning half: 3 caption snippets fewer, no article text lost; two pages change).
+* ``rescue_texts``: other readings of a page whose extraction left no article (a lone photo
+  caption), for the cleaner to try before it sets the page aside.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lxml.etree import XPath
 
 from newsfuse.ingest.decoding import html_for_extraction
 from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, cap
 
-__all__ = ["EXTRACTION", "html_to_text"]
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["EXTRACTION", "html_to_text", "rescue_texts"]
 
 #: trafilatura's settings, chosen on the tuning half of its own evaluation pages: its balanced
 #: default with tables kept (F1 0.932, recall 0.960) beat ``favor_precision`` without tables
@@ -38,7 +45,7 @@ _CAPTIONS = XPath(
 CAPTION_MAX_SHARE = 0.5
 
 
-def _prune_captions(tree):  # lxml HtmlElement in and out
+def _prune_captions(tree: HtmlElement) -> HtmlElement:
     total = len(tree.text_content()) or 1
     for element in _CAPTIONS(tree):
         # An element inside a caption already dropped is detached: its parent chain ends early.
@@ -47,7 +54,7 @@ def _prune_captions(tree):  # lxml HtmlElement in and out
     return tree
 
 
-def _load(html: bytes | str):  # -> HtmlElement | None
+def _load(html: bytes | str) -> HtmlElement | None:
     import trafilatura
 
     if isinstance(html, bytes):
@@ -77,3 +84,35 @@ def html_to_text(html: bytes | str, name: str = "") -> tuple[str, dict[str, str 
         return "", {}
     meta = {"title": extracted.title, "date": extracted.date, "outlet": extracted.sitename}
     return _finish(extracted.text, name), meta
+
+
+def _paragraphs(tree: HtmlElement) -> str:
+    """Every paragraph of the page, wherever it sits (an ``<aside>``, a ``<footer>``)."""
+    texts = (" ".join(p.text_content().split()) for p in tree.iter("p"))
+    return "\n".join(t for t in texts if t)
+
+
+def rescue_texts(html: bytes | str, name: str = "") -> Iterator[str]:
+    """Other readings of a page, most selective first, for when ``html_to_text`` found no article.
+
+    trafilatura in recall mode; its baseline (the article body the page declares in its JSON-LD,
+    else an ``<article>``, else every ``<p>``); every ``<p>`` of the page (the baseline stops at a
+    JSON-LD teaser when there is one). Each is computed only when asked for.
+    """
+    import trafilatura
+
+    readers = (
+        lambda tree: trafilatura.extract(tree, **{**EXTRACTION, "favor_recall": True}),
+        lambda tree: trafilatura.baseline(tree)[1],
+        _paragraphs,
+    )
+    for read in readers:
+        tree = _load(html)  # each reader gets a fresh tree: trafilatura prunes in place
+        if tree is None:
+            return
+        try:
+            text = read(_prune_captions(tree))
+        except Exception:  # a reader failing on one page is no reason to stop
+            continue
+        if text:
+            yield _finish(text, name)
