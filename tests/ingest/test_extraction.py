@@ -70,9 +70,17 @@ def test_a_page_with_only_a_caption_extracted_is_read_again(container: str) -> N
     assert "Photo: AP" not in doc.text
 
 
-def test_a_photo_page_without_an_article_stays_set_aside() -> None:
-    """The rescue needs paragraphs of sentences: a caption and a few links are not an article."""
-    links = "<ul><li><a href='/a'>More photos</a></li><li><a href='/b'>Weather</a></li></ul>"
-    doc = _clean(_page(f"<main><p>{PHOTO}</p></main><aside><p>Share this gallery</p>{links}</aside>"))
+NOT_ARTICLES = {
+    "photo or video page": f"<main><p>{PHOTO}</p></main><aside><p>Share this gallery</p>"
+    "<ul><li><a href='/a'>More photos</a></li><li><a href='/b'>Weather</a></li></ul></aside>",
+    "error page": "<main><h1>404</h1><p>Sorry, the page you were looking for could not be found. "
+    "It may have been moved or deleted.</p><p>Go back to the <a href='/'>home page</a>.</p></main>",
+}
+
+
+@pytest.mark.parametrize(("reason", "body"), NOT_ARTICLES.items())
+def test_a_page_without_an_article_stays_set_aside(reason: str, body: str) -> None:
+    """The rescue needs paragraphs of sentences: a caption, an apology and links are no article."""
+    doc = _clean(_page(body))
     assert doc.status == "junk"
-    assert doc.reason is not None and doc.reason.startswith("photo or video page")
+    assert doc.reason is not None and doc.reason.startswith(reason), doc.reason
