@@ -6,6 +6,8 @@ on the tuning half of trafilatura's own evaluation pages (BENCHMARKS.md, issue 1
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsfuse.ingest.clean import clean_document
@@ -68,6 +70,23 @@ def test_a_page_with_only_a_caption_extracted_is_read_again(container: str) -> N
     assert doc.status == "kept", doc.reason
     assert all(p in doc.text for p in PARAGRAPHS)
     assert "Photo: AP" not in doc.text
+
+
+def test_an_article_body_declared_in_json_ld_is_read_when_the_page_shows_only_furniture() -> None:
+    """A paywalled page shows a caption and prompts; its JSON-LD declares the article body, as
+    one paragraph. The rescue counts sentences, not paragraphs, so the body is taken."""
+    article = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(PARAGRAPHS)})
+    shown = (
+        f"<main><p>{PHOTO}</p><p>Never miss the latest news by signing up for our daily newsletter.</p>"
+        "<p>To view the full story, please subscribe to the Island Times.</p></main>"
+    )
+    data = _page(shown).replace(
+        b"</head>", f"<script type='application/ld+json'>{article}</script></head>".encode()
+    )
+    doc = _clean(data)
+    assert doc.status == "kept", doc.reason
+    assert all(p in doc.text for p in PARAGRAPHS)
+    assert "subscribe" not in doc.text and "Photo: AP" not in doc.text
 
 
 NOT_ARTICLES = {

@@ -24,7 +24,7 @@ from newsfuse.ingest import boilerplate, junk, language, transcript
 from newsfuse.ingest.extraction import EXTRACTION, html_to_text, rescue_texts
 from newsfuse.ingest.metadata import document_date, metadata_line
 from newsfuse.model import Document, RemovedLine
-from newsfuse.text import SENTENCE_END_MARKS, count_words
+from newsfuse.text import SENTENCE_END_MARKS, count_words, rough_sentences
 
 __all__ = ["EXTRACTION", "clean_cluster", "clean_document", "clean_text", "html_to_text"]
 
@@ -49,9 +49,10 @@ _NOT_FURNITURE = frozenset(
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
 #: An HTML page whose extraction leaves no article (a lone photo caption) is read again
-#: (``extraction.rescue_texts``); the new reading is taken only when it has this many paragraphs of
-#: ``PARAGRAPH_WORDS``+ words ending like sentences, so a 404 or video page stays set aside.
-RESCUE_PARAGRAPHS = 3
+#: (``extraction.rescue_texts``); the new reading is taken only when it has this many sentences in
+#: paragraphs of ``PARAGRAPH_WORDS``+ words ending like sentences, so a 404 or video page stays
+#: set aside. Sentences, not paragraphs: an article body declared in JSON-LD is one paragraph.
+RESCUE_SENTENCES = 3
 #: Rule families beyond the word patterns, byline/date lines, datelines, transcript headers and
 #: the known title (a line that is the page's <title>, or a title given with the report, moves
 #: into ``title``), which apply to every text. SHAPE: runs of headline-like lines and lone short
@@ -237,9 +238,13 @@ def clean_text(
 
 
 def _is_article(text: str) -> bool:
-    """Text that is unmistakably an article: ``RESCUE_PARAGRAPHS`` paragraphs of sentences."""
-    long = [p for p in text.split("\n") if count_words(p) >= PARAGRAPH_WORDS]
-    return sum(not boilerplate.is_fragment(p, 10**6) for p in long) >= RESCUE_PARAGRAPHS
+    """Text that is unmistakably an article: ``RESCUE_SENTENCES`` sentences in paragraphs of prose."""
+    prose = [
+        p
+        for p in text.split("\n")
+        if count_words(p) >= PARAGRAPH_WORDS and not boilerplate.is_fragment(p, 10**6)
+    ]
+    return len(rough_sentences("\n".join(prose))) >= RESCUE_SENTENCES
 
 
 def clean_document(doc: Document) -> Document:
