@@ -74,8 +74,10 @@ def test_a_page_with_only_a_caption_extracted_is_read_again(container: str) -> N
 
 def test_an_article_body_declared_in_json_ld_is_read_when_the_page_shows_only_furniture() -> None:
     """A paywalled page shows a caption and prompts; its JSON-LD declares the article body, as
-    one paragraph. The rescue counts sentences, not paragraphs, so the body is taken."""
-    article = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(PARAGRAPHS)})
+    one paragraph ending in the author's bio without a full stop. The rescue counts sentences
+    that end like sentences, not paragraphs that do, so the body is taken."""
+    bio = "Jane Doe is the Island Times shipping correspondent"
+    article = json.dumps({"@type": "NewsArticle", "articleBody": " ".join([*PARAGRAPHS, bio])})
     shown = (
         f"<main><p>{PHOTO}</p><p>Never miss the latest news by signing up for our daily newsletter.</p>"
         "<p>To view the full story, please subscribe to the Island Times.</p></main>"

@@ -49,9 +49,9 @@ _NOT_FURNITURE = frozenset(
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
 #: An HTML page whose extraction leaves no article (a lone photo caption) is read again
-#: (``extraction.rescue_texts``); the new reading is taken only when it has this many sentences in
-#: paragraphs of ``PARAGRAPH_WORDS``+ words ending like sentences, so a 404 or video page stays
-#: set aside. Sentences, not paragraphs: an article body declared in JSON-LD is one paragraph.
+#: (``extraction.rescue_texts``); the new reading is taken only when it has this many sentences
+#: (ending like sentences) in paragraphs of ``PARAGRAPH_WORDS``+ words, so a 404 or video page
+#: stays set aside. Sentences, not paragraphs: an article body declared in JSON-LD is one paragraph.
 RESCUE_SENTENCES = 3
 #: Rule families beyond the word patterns, byline/date lines, datelines, transcript headers and
 #: the known title (a line that is the page's <title>, or a title given with the report, moves
@@ -239,12 +239,10 @@ def clean_text(
 
 def _is_article(text: str) -> bool:
     """Text that is unmistakably an article: ``RESCUE_SENTENCES`` sentences in paragraphs of prose."""
-    prose = [
-        p
-        for p in text.split("\n")
-        if count_words(p) >= PARAGRAPH_WORDS and not boilerplate.is_fragment(p, 10**6)
-    ]
-    return len(rough_sentences("\n".join(prose))) >= RESCUE_SENTENCES
+    paragraphs = "\n".join(p for p in text.split("\n") if count_words(p) >= PARAGRAPH_WORDS)
+    # Each sentence must end like one; the paragraph need not (a body ending in an unpunctuated bio).
+    sentences = [s for s in rough_sentences(paragraphs) if not boilerplate.is_fragment(s, 10**6)]
+    return len(sentences) >= RESCUE_SENTENCES
 
 
 def clean_document(doc: Document) -> Document:
