@@ -8,7 +8,8 @@ what ``newsfuse inspect`` shows), ``title``, ``date`` (ISO) and ``outlet``.
 Order of the judgements: furniture lines (``boilerplate``) and transcript headers first, then
 repeated lines, then metadata lines (byline, date) and the headline at the top, which move from
 the text into ``title``/``date``/``outlet``; transcripts are re-punctuated last; a document with
-too little text left is junk (``junk``).
+too little text left is junk (``junk``), an HTML page only once other readings of it
+(``extraction.rescue_texts``) found no article either.
 """
 
 from __future__ import annotations
