@@ -1,6 +1,7 @@
 """HTML extraction on trafilatura's own evaluation pages (issue 16): newsfuse beside trafilatura.
 
     .venv/bin/python scripts/bench_html.py                 # every system, tuning / held-out / all
+    .venv/bin/python scripts/bench_html.py --half tuning   # the tuning half only (held-out not read)
     .venv/bin/python scripts/bench_html.py --rules         # what each cleaning rule costs and gains
     .venv/bin/python scripts/bench_html.py --show          # newsfuse's misses and leaks, page by page
     PYTHONPATH=/tmp/before/src .venv/bin/python scripts/bench_html.py --newsfuse-only
@@ -295,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     halves = Counter(p.half for p in pages)
     print(f"{len(pages)} pages: {halves['tuning']} tuning, {halves['held-out']} held-out\n")
     detail_half = "tuning" if args.half == "both" else args.half
+    # Only the pages reported are read: a tuning run never extracts the held-out half.
+    wanted = detail_half if args.show or args.rules else args.half
+    if wanted in HALVES:
+        pages = [p for p in pages if p.half == wanted]
     if args.show:
         results = run_systems(pages, ["newsfuse as shipped"])
         show(pages, results["newsfuse as shipped"], detail_half)

@@ -8,27 +8,26 @@ what ``newsfuse inspect`` shows), ``title``, ``date`` (ISO) and ``outlet``.
 Order of the judgements: furniture lines (``boilerplate``) and transcript headers first, then
 repeated lines, then metadata lines (byline, date) and the headline at the top, which move from
 the text into ``title``/``date``/``outlet``; transcripts are re-punctuated last; a document with
-too little text left is junk (``junk``).
+too little text left is junk (``junk``), an HTML page only once other readings of it
+(``extraction.rescue_texts``) found no article either.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 import ftfy
 
 from newsfuse.ingest import boilerplate, junk, language, transcript
-from newsfuse.ingest.decoding import html_for_extraction
+from newsfuse.ingest.extraction import EXTRACTION, html_to_text, rescue_texts
 from newsfuse.ingest.metadata import document_date, metadata_line
-from newsfuse.ingest.readers import MAX_DOCUMENT_CHARS, cap
 from newsfuse.model import Document, RemovedLine
-from newsfuse.text import SENTENCE_END_MARKS, count_words
+from newsfuse.text import SENTENCE_END_MARKS, count_words, rough_sentences
 
-__all__ = ["clean_cluster", "clean_document", "clean_text", "html_to_text"]
+__all__ = ["EXTRACTION", "clean_cluster", "clean_document", "clean_text", "html_to_text"]
 
 TITLE_REASON = "headline (kept as the title)"
 HEADER_SCRAP = "page header scrap"
@@ -50,6 +49,11 @@ _NOT_FURNITURE = frozenset(
 # paragraph, and never more than this many.
 HEADER_LINES = 8
 PARAGRAPH_WORDS = 20
+#: An HTML page whose extraction leaves no article (a lone photo caption) is read again
+#: (``extraction.rescue_texts``); the new reading is taken only when it has this many sentences
+#: (ending like sentences) in paragraphs of ``PARAGRAPH_WORDS``+ words, so a 404 or video page
+#: stays set aside. Sentences, not paragraphs: an article body declared in JSON-LD is one paragraph.
+RESCUE_SENTENCES = 3
 #: Rule families beyond the word patterns, byline/date lines, datelines, transcript headers and
 #: the known title (a line that is the page's <title>, or a title given with the report, moves
 #: into ``title``), which apply to every text. SHAPE: runs of headline-like lines and lone short
@@ -70,32 +74,6 @@ RULES: dict[str, frozenset[str]] = {
 # Characters scraped text carries that are not text: zero-width spaces, BOMs, the cp1252 em dash.
 _INVISIBLE = str.maketrans({"\u200b": "", "\ufeff": "", "\xa0": " ", "\x97": "—", "\r": ""})
 _SPACES = re.compile(r"[ \t]+")
-
-
-#: trafilatura's settings, chosen on the tuning half of its own evaluation pages
-#: (``scripts/bench_html.py``): its balanced default with tables kept (F1 0.932, recall 0.960)
-#: beat ``favor_precision`` without tables (0.917, and 5 pages left empty), ``favor_recall``
-#: (0.921) and ``fast`` (0.925).
-EXTRACTION = {"include_comments": False, "include_tables": True, "favor_precision": False}
-
-
-def html_to_text(html: bytes | str, name: str = "") -> tuple[str, dict[str, str | None]]:
-    """Main text of an HTML page (trafilatura) and its title/date/site name.
-
-    Give the file's bytes where there are any: trafilatura then detects the encoding itself. The
-    text is NFC-normalised (as ``trafilatura.extract`` does; ``bare_extraction`` does not) and
-    capped at ``MAX_DOCUMENT_CHARS``.
-    """
-    import trafilatura
-
-    if isinstance(html, bytes):
-        html = html_for_extraction(html)
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, **EXTRACTION)
-    if extracted is None:
-        return "", {}
-    text = unicodedata.normalize("NFC", extracted.text or "")
-    text = cap(text, name, MAX_DOCUMENT_CHARS, "characters of text in the page")
-    return text, {"title": extracted.title, "date": extracted.date, "outlet": extracted.sitename}
 
 
 @dataclasses.dataclass(slots=True)
@@ -260,6 +238,14 @@ def clean_text(
     return "\n\n".join(paragraphs), meta, removed, is_transcript
 
 
+def _is_article(text: str) -> bool:
+    """Text that is unmistakably an article: ``RESCUE_SENTENCES`` sentences in paragraphs of prose."""
+    paragraphs = "\n".join(p for p in text.split("\n") if count_words(p) >= PARAGRAPH_WORDS)
+    # Each sentence must end like one; the paragraph need not (a body ending in an unpunctuated bio).
+    sentences = [s for s in rough_sentences(paragraphs) if not boilerplate.is_fragment(s, 10**6)]
+    return len(sentences) >= RESCUE_SENTENCES
+
+
 def clean_document(doc: Document) -> Document:
     """The document with clean text, its removed lines, kind, metadata and junk status."""
     text = doc.raw or doc.text
@@ -270,6 +256,12 @@ def clean_document(doc: Document) -> Document:
     cleaned, found, removed, is_transcript = clean_text(
         text, known_title=doc.title or meta.get("title"), origin=origin
     )
+    if origin == "html" and junk.junk_reason(cleaned, removed):
+        for other in rescue_texts(doc.raw_bytes or doc.raw or doc.text, doc.source):
+            result = clean_text(other, known_title=doc.title or meta.get("title"), origin=origin)
+            if _is_article(result[0]):
+                text, (cleaned, found, removed, is_transcript) = other, result
+                break
     if is_transcript:
         kind = "transcript"
     elif doc.kind == "html":
