@@ -121,6 +121,11 @@ PRONOUN_SOURCE = re.compile(
 PRONOUN_SOURCE_INSIDE = re.compile(
     r"^[^“\"].*,[”\"]?\s+(?:it|he|she|they)\s+(?:said|says|added|adds|wrote|writes|told [^,.“”\"]{1,40}),\s"
 )
+# An attribution whose quotation stayed in the source: "Trump said to laughter and applause."
+ATTRIBUTION_ONLY = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|adds|told|tells|wrote|writes|replied)"
+    r"(?:\s+(?:to|in|on|at|during|with|after|before|from)\s+[^,.“”\"]{1,40})*\.$"
+)
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -204,6 +209,7 @@ def printable(text: str) -> bool:
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and not PRONOUN_SOURCE_INSIDE.search(text)
         and not _points_back(text)
+        and not ATTRIBUTION_ONLY.match(text)
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
