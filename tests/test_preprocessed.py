@@ -1,0 +1,91 @@
+"""Multi-News' preprocessed form: lower case with sentence starts re-capitalised, tokenised.
+
+Names are lower case there ("john smith"), "I" is "i", and the preprocessor capitalised the word
+after any full stop its own splitter took for a sentence end ("7: 40 p.m. And drove off…"). Rules
+that read case must not be fooled by either. The hand-written inputs imitate that form; the
+validation clusters are read from ../shared (research-only data: never copied here).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.evaluate_reading import is_lowercased
+from newsfuse.ingest.readers import documents_from_texts
+from newsfuse.model import Briefing
+from newsfuse.segment import sentence_texts
+
+# Lower-cased report text (the preprocessed form), long enough to be recognised as such.
+FILLER = (
+    "the crowd outside the hall had been waiting for hours in the heat, and some of them said they "
+    "had driven from other states to see him, while police kept the street closed to traffic and "
+    "asked people to stay behind the barriers that were put up in the morning."
+)
+
+
+def test_a_time_does_not_end_a_sentence_in_lowercased_text() -> None:
+    text = (
+        "Dressed in a grey suit, smith reached the hall at about 7: 40 p.m. And went in by a back "
+        "entrance, avoiding the cameras. The debate aired at 10 p.m. Et sunday. The shop shuts at 6 "
+        "p.m. The owner said so. " + FILLER.capitalize()
+    )
+    assert is_lowercased([text])
+    assert sentence_texts(text)[:4] == [
+        "Dressed in a grey suit, smith reached the hall at about 7: 40 p.m. And went in by a back "
+        "entrance, avoiding the cameras.",
+        "The debate aired at 10 p.m. Et sunday.",
+        "The shop shuts at 6 p.m.",  # "The" may open a statement: the break stays
+        "The owner said so.",
+    ]
+
+
+def test_a_time_stamp_is_not_joined_to_the_sentence_after_it() -> None:
+    text = "Updated: monday, 6: 15 a.m. In a statement, the council said the road would reopen. " + (
+        FILLER.capitalize()
+    )
+    assert sentence_texts(text)[:2] == [
+        "Updated: monday, 6: 15 a.m.",
+        "In a statement, the council said the road would reopen.",
+    ]
+
+
+def test_cased_text_keeps_its_sentence_break_after_a_time() -> None:
+    cased = "The vote closed at 9 p.m. And then the counting began, officials said."
+    assert sentence_texts(cased) == [
+        "The vote closed at 9 p.m.",
+        "And then the counting began, officials said.",
+    ]
+
+
+VALIDATION = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews-validation-truncated.jsonl.gz"
+)
+
+
+def _validation_cluster(index: int) -> dict:
+    if not VALIDATION.exists():
+        pytest.skip(f"{VALIDATION} is absent (the shared data lives beside the repository in ../shared)")
+    with gzip.open(VALIDATION, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number == index:
+                return json.loads(line)
+    pytest.skip(f"{VALIDATION} has no cluster {index}")
+
+
+def _briefing(cluster: dict) -> Briefing:
+    from newsfuse.config import Options
+    from newsfuse.pipeline import summarize
+
+    documents = documents_from_texts(cluster["documents"], prefix="d", source=cluster["id"])
+    return summarize(documents, options=Options(words=250), cluster_id=cluster["id"])
+
+
+def test_validation_3702_prints_no_fragment_after_a_time() -> None:
+    briefing = _briefing(_validation_cluster(3702))
+    for sentence in briefing.summary:
+        first = sentence.text.split()[0]
+        assert first not in ("And", "Et", "Entered"), sentence.text
