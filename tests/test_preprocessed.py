@@ -12,12 +12,15 @@ import gzip
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsfuse.evaluate_reading import is_lowercased
 from newsfuse.ingest.readers import documents_from_texts
-from newsfuse.model import Briefing
-from newsfuse.segment import sentence_texts
+from newsfuse.model import Briefing, Sentence
+from newsfuse.segment import segment, sentence_texts
+from newsfuse.select import opening
+from newsfuse.select.wording import eligible, speaks_as_i
 
 # Lower-cased report text (the preprocessed form), long enough to be recognised as such.
 FILLER = (
@@ -59,6 +62,64 @@ def test_cased_text_keeps_its_sentence_break_after_a_time() -> None:
         "The vote closed at 9 p.m.",
         "And then the counting began, officials said.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tax plan, i don't mind it much one way or the other.",
+        "The tax plan, I don't mind it much one way or the other.",
+        "Looking back on that winter, i ' m not sure anyone saw it coming.",
+    ],
+)
+def test_i_outside_quotation_marks_is_heard_in_any_case(text: str) -> None:
+    assert speaks_as_i(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"i back the plan, " smith said on his radio show on monday.',
+        "Veterans of World War I were honoured at the ceremony on Sunday.",
+        "The patient has type I diabetes and needs insulin, her doctor said.",
+        "The report covers part i of the inquiry, i.e. the first two years.",
+        "€˜i’ve done it myself more than once, ’ said mr jones in a column.",
+    ],
+)
+def test_i_inside_a_quotation_or_as_a_numeral_is_no_first_person(text: str) -> None:
+    assert not speaks_as_i(text)
+
+
+def test_a_quotation_run_on_without_marks_is_not_printed() -> None:
+    # A quotation cut off at the end of a truncated report is split after its first sentence: the
+    # next one says "i" and has no marks of its own. After a closed quotation, the same words are
+    # a blogger's aside.
+    run_on = (
+        FILLER.capitalize() + " Radio host john smith says critics of the tax plan have no argument "
+        'left. "i back the plan, " he said. "i always did. The tax plan thing, i don\'t mind it much '
+        "one way or the other. I think the states should decide."
+    )
+    aside = (
+        FILLER.capitalize() + " Radio host john smith says critics of the tax plan have no argument "
+        'left. "i back the plan, " he said. The tax plan thing, i don\'t mind it much one way or the '
+        "other."
+    )
+    (doc, other) = documents_from_texts([run_on, aside], prefix="d", source="t")
+    spoken_on = [s for s in segment([doc]) if s.text.startswith("The tax plan thing")]
+    blogged = [s for s in segment([other]) if s.text.startswith("The tax plan thing")]
+    assert len(spoken_on) == len(blogged) == 1
+    assert not eligible(spoken_on, [doc]).any()
+    assert eligible(blogged, [other]).all()
+
+
+def test_the_opening_is_no_first_person_aside_in_lowercased_text() -> None:
+    texts = [
+        "Having followed the team for years, i feel able to judge the new coach on his first day.",
+        "The club named john smith its new coach on monday after a search of several months.",
+    ]
+    leads = [Sentence(doc=d, position=0, text=t, start=0, end=len(t)) for d, t in enumerate(texts)]
+    scores = np.asarray([0.9, 0.6], dtype=np.float32)
+    assert opening(leads, texts, scores, np.ones(2, dtype=bool)) == 1
 
 
 VALIDATION = (

@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.model import Sentence
 from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
-from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy
+from newsfuse.select.wording import eligible, needs_speaker, speaks_as_i, spoken, tidy
 from newsfuse.state import Prepared
 
 __all__ = [
@@ -44,7 +44,8 @@ _WHEN = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|last (?:week|month|night)|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
 )
-#: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's.
+#: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's
+#: (and "I" in any case, "i" in Multi-News' preprocessed form: ``wording.speaks_as_i``).
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|us)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
@@ -237,6 +238,7 @@ def opening(
             or text[:1] in "“\"‘'"
             or "?" in text
             or _FIRST_PERSON.search(outside)
+            or speaks_as_i(text)
         ):
             continue
         score = (

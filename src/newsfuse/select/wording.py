@@ -6,8 +6,9 @@ One place for every rule about a summary sentence's form:
   ("But what we saw..." reads "What we saw...");
 - ``eligible``: a sentence that does not end like a statement (a headline, caption, menu line), a
   question, a fragment, a short exclamation, or one that leans on a sentence the summary may not
-  have ("He said...", "..., it said.") is not printed; nor a transcript's wording when a clean
-  report says the same;
+  have ("He said...", "..., it said.") is not printed; nor a speaker's words run on from a
+  quotation opened in the sentence before ("…i don't mind it either way"), nor a transcript's
+  wording when a clean report says the same;
 - ``needs_speaker`` / ``with_speaker``: a paragraph that is only a quotation (“A shutdown will
   have real costs.”) names its speaker in the paragraph before or after, and one that ends “…,”
   she said. names her there; printed alone either would speak for no one, so it is printed with its
@@ -27,9 +28,11 @@ from newsfuse.text import QUOTE_MARKS
 __all__ = [
     "BARE_QUOTE",
     "PRONOUN_SPEAKER",
+    "continues_quotation",
     "eligible",
     "needs_speaker",
     "printable",
+    "speaks_as_i",
     "spoken",
     "tidy",
 ]
@@ -71,6 +74,22 @@ PRONOUN_OPENING = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b"
 # First-person text outside quotation marks is a columnist's or a statement's voice printed with no
 # speaker ("My rallies are not covered properly by the media.", "We want employees to...").
 FIRST_PERSON_OPENING = re.compile(r"^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Us)\b")
+# "I" anywhere outside quotation marks: a blogger's aside, or a quotation running on from the
+# sentence before without marks of its own ("i always did. The tax plan thing, i don't mind
+# it either way."). Upper-case "I" only after a lower-case word or a comma ("World War I",
+# "Type I diabetes" are numerals); lower-case "i", "i'm", "i ' m" as Multi-News' preprocessed form
+# writes it, not "i.e." and not after a word a numeral follows ("world war i", "part i").
+FIRST_PERSON_I = re.compile(
+    r"(?:\b(?!(?:war|part|phase|type|title|class|stage)\s)[a-z][\w'’-]*|[,;:])\s+I\b(?!\.)"
+    r"|(?<![\w.'’‐‑-])(?<![Ww]ar )(?<![Pp]art )(?<![Pp]hase )(?<![Tt]ype )(?<![Tt]itle )(?<![Cc]lass )(?<![Ss]tage )"
+    r"i(?![\w.-]|['’](?!\s*(?:m|ve|d|ll)\b))"
+)
+_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]")
+# A quotation whose opening mark was lost or garbled is still one when a closing mark and a
+# speaker tag end it ("…i’ve done it myself, ’ said mr jones…").
+_QUOTATION_TAG = re.compile(r"[,.!?]\s?['’”\"]\s+(?:said|says|added|told|wrote|writes)\b")
+# Where the sentence before ends: its mark, closing marks, space.
+_ENDS_BEFORE = re.compile(r"[.!?][”\"'’)]*\s+(?=\S)")
 # A sentence that points back at what the reader has not seen: "This means...", "These were...",
 # "Instead, ...", "As a result, ...". (Within quotation marks the speaker's own context is implied.)
 DEPENDENT_OPENING = re.compile(
@@ -150,6 +169,28 @@ def _close_quotation(text: str) -> str:
     return text
 
 
+def _opens_quotation(text: str) -> bool:
+    """Whether ``text`` opens a double quotation it does not close."""
+    if "“" in text or "”" in text:
+        return text.count("“") > text.count("”")
+    return text.count('"') % 2 == 1
+
+
+def continues_quotation(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` in ``text`` (same paragraph) opens a quotation that
+    it does not close, so that the sentence at ``start`` may be the speaker's words without marks."""
+    before = text[max(0, start - 1000) : start].rstrip()
+    before = before[before.rfind("\n") + 1 :]
+    ends = list(_ENDS_BEFORE.finditer(before))
+    return _opens_quotation(before[ends[-1].end() :] if ends else before)
+
+
+def speaks_as_i(text: str) -> bool:
+    """Whether ``text`` says "I" outside quotation marks (``FIRST_PERSON_I``) and is not a
+    quotation with its speaker tag."""
+    return not _QUOTATION_TAG.search(text) and bool(FIRST_PERSON_I.search(_QUOTATION.sub(" ", text)))
+
+
 def printable(text: str) -> bool:
     """Whether a sentence, as printed (``tidy``), may stand alone in a summary."""
     words = len(text.split())
@@ -174,7 +215,9 @@ def eligible(
     """Which sentences may appear in a summary (the others still count as support).
 
     Judged on the sentence as the summary would print it (``printed``; by default ``tidy`` of
-    each: "But he said..." becomes "He said..."), by ``printable``. A transcript's wording, with
+    each: "But he said..." becomes "He said..."), by ``printable``. A sentence saying "I" outside
+    quotation marks right after a sentence that opened a quotation is the speaker's, printed as
+    a statement of no one (``speaks_as_i``, ``continues_quotation``). A transcript's wording, with
     its recognition errors and interviewer's questions, is used only when no clean report is in
     the cluster: otherwise the clean wording is chosen and the transcript is cited beside it.
     """
@@ -182,7 +225,9 @@ def eligible(
     texts = printed if printed is not None else [tidy(s.text) for s in sentences]
     return np.asarray(
         [
-            printable(text) and not (clean and documents[s.doc].kind == "transcript")
+            printable(text)
+            and not (speaks_as_i(text) and continues_quotation(documents[s.doc].text, s.start))
+            and not (clean and documents[s.doc].kind == "transcript")
             for s, text in zip(sentences, texts, strict=True)
         ],
         dtype=bool,
