@@ -112,6 +112,16 @@ def test_a_quotation_run_on_without_marks_is_not_printed() -> None:
     assert eligible(blogged, [other]).all()
 
 
+def test_the_opening_prefers_a_dated_lead_in_lowercased_text() -> None:
+    texts = [
+        "Wild times in the transfer market in the final hours before the biggest signing of the year.",
+        "Every sign is that john smith will sign with the city club on thursday night, sources said.",
+    ]
+    leads = [Sentence(doc=d, position=0, text=t, start=0, end=len(t)) for d, t in enumerate(texts)]
+    scores = np.asarray([0.62, 0.6], dtype=np.float32)
+    assert opening(leads, texts, scores, np.ones(2, dtype=bool)) == 1
+
+
 def test_the_opening_is_no_first_person_aside_in_lowercased_text() -> None:
     texts = [
         "Having followed the team for years, i feel able to judge the new coach on his first day.",

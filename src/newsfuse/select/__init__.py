@@ -39,10 +39,13 @@ __all__ = [
 LEAD_POSITIONS = 2
 #: An opening that says when (a day or date) and has the length of a full statement is preferred:
 #: teasers, quips and corrections rarely date anything ("The Flight Crew is cheering a win…").
+#: In any case (Multi-News' preprocessed form writes "on tuesday", "may 12"), so month names whole.
 WHEN_BONUS, LEAD_BONUS, LEAD_MIN_WORDS = 0.05, 0.2, 12
 _WHEN = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|last (?:week|month|night)|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2})\b",
+    re.IGNORECASE,
 )
 #: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's
 #: (and "I" in any case, "i" in Multi-News' preprocessed form: ``wording.speaks_as_i``).
