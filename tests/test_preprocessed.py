@@ -20,7 +20,7 @@ from newsfuse.ingest.readers import documents_from_texts
 from newsfuse.model import Briefing, Sentence
 from newsfuse.segment import segment, sentence_texts
 from newsfuse.select import opening
-from newsfuse.select.wording import eligible, speaks_as_i
+from newsfuse.select.wording import eligible, printable, speaks_as_i, tidy
 
 # Lower-cased report text (the preprocessed form), long enough to be recognised as such.
 FILLER = (
@@ -110,6 +110,91 @@ def test_a_quotation_run_on_without_marks_is_not_printed() -> None:
     assert len(spoken_on) == len(blogged) == 1
     assert not eligible(spoken_on, [doc]).any()
     assert eligible(blogged, [other]).all()
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidied"),
+    [
+        ("Photo what's new is the price of the tickets.", "What's new is the price of the tickets."),
+        (
+            "Photo The mayor said the city would recover quickly.",
+            "The mayor said the city would recover quickly.",
+        ),
+        ("Getty images the team has lost its best player.", "The team has lost its best player."),
+        (
+            "Photos show the damage the storm did to the houses.",
+            "Photos show the damage the storm did to the houses.",
+        ),
+        (
+            "Video of the crash was posted online by a witness.",
+            "Video of the crash was posted online by a witness.",
+        ),
+        (
+            "Close inspection revealed cells that line the skin.",
+            "Close inspection revealed cells that line the skin.",
+        ),
+    ],
+)
+def test_a_caption_label_before_a_sentence_is_cut(raw: str, tidied: str) -> None:
+    assert tidy(raw) == tidied
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidied"),
+    [
+        (
+            "Springfield, ill. ( ap ) — a 3-carat diamond has been found by a farmer.",
+            "A 3-carat diamond has been found by a farmer.",
+        ),
+        (
+            "( cnn ) — a pilot says she was grounded for refusing to fly the plane.",
+            "A pilot says she was grounded for refusing to fly the plane.",
+        ),
+        (
+            "( ap photo/jane doe ) ( associated press ) springfield ( ap ) — the governor misstated "
+            "the budget figures.",
+            "The governor misstated the budget figures.",
+        ),
+        (
+            "Dayton, ohio -- the driver of a stolen van was shot and killed.",
+            "The driver of a stolen van was shot and killed.",
+        ),
+        (
+            "The ship, the biggest ever... ( associated press ) bath, maine ( ap ) — the ship "
+            "suffered an engine failure.",
+            "The ship suffered an engine failure.",
+        ),
+        (
+            "( kxyz ) a man has been charged with stealing a boat.",
+            "A man has been charged with stealing a boat.",
+        ),
+        # An aside between two dashes, an acronym and cased text are not datelines.
+        (
+            "Copper ( cu ) is the only metal that does it well.",
+            "Copper ( cu ) is the only metal that does it well.",
+        ),
+        (
+            "Democrats — and some republicans — said the bill would fail.",
+            "Democrats — and some republicans — said the bill would fail.",
+        ),
+        (
+            "Ukraine — once a breadbasket of Europe — is now poor.",
+            "Ukraine — once a breadbasket of Europe — is now poor.",
+        ),
+        (
+            "The typical ( median ) teen user has 300 friends online.",
+            "The typical ( median ) teen user has 300 friends online.",
+        ),
+    ],
+)
+def test_a_lowercased_dateline_is_cut(raw: str, tidied: str) -> None:
+    assert tidy(raw) == tidied
+
+
+def test_an_agency_photo_caption_is_not_printed_in_any_case() -> None:
+    assert not printable(tidy("File - smoke rises from a chimney at a power plant in the city."))
+    assert not printable(tidy("The plant, the oldest... ( associated press ) file - this photo shows it."))
+    assert not printable(tidy("FILE - In this March 3 photo, smoke rises from a chimney."))
 
 
 def test_the_opening_prefers_a_dated_lead_in_lowercased_text() -> None:

@@ -2,7 +2,8 @@
 
 One place for every rule about a summary sentence's form:
 
-- ``tidy``: no dateline ("CAIRO (Reuters) -"), no leading dash debris, no dangling connective
+- ``tidy``: no dateline ("CAIRO (Reuters) -", "springfield, ill. ( ap ) —" in Multi-News'
+  lower-cased form), no caption label ("Photo"), no leading dash debris, no dangling connective
   ("But what we saw..." reads "What we saw...");
 - ``eligible``: a sentence that does not end like a statement (a headline, caption, menu line), a
   question, a fragment, a short exclamation, or one that leans on a sentence the summary may not
@@ -44,7 +45,7 @@ _AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|NEWS \d+|[A-Z][A-Za-z .]{1
 # South Korea (CNN)". A place in capitals (or a capitalised one before a credit), an optional
 # region and date, then a credit or a dash.
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=(?:,[^()]{1,40})?\s*\())"
+    r"^(?:(?!FILE\b)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=(?:,[^()]{1,40})?\s*\())"
     rf"(?:,\s*(?:{_MONTH_DAY}|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})){{0,2}}"
     rf"\s*(?:{_AGENCY}\s*(?:[-—–_]+|>>|:)?|[-—–_]+|>>)\s+"
 )
@@ -53,7 +54,39 @@ INNER_DATELINE = re.compile(
     r"(?<=\s)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
     r"\s*\((?:AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]+\s+"
 )
+# The same in Multi-News' preprocessed form, lower case but for the sentence's first letter and
+# with spaced brackets: "Springfield, ill. ( ap ) — a 3-carat diamond…", "( cnn ) — a pilot
+# says…", "( ap photo/… ) ( associated press ) springfield ( ap ) — the governor…", "( kutv ) a
+# man…"; a place before a station's call sign only with a dash after it ("Copper ( cu ) is" is an
+# acronym). A place and a dash alone only when lower case follows, no capital inside the sentence
+# says it is cased text and no second dash closes an aside ("Dayton, ohio -- the driver…", not
+# "Democrats — and some republicans — said…"). Inside a sentence, after a headline cut short:
+# "…the biggest ever... ( associated press ) bath, maine ( ap ) — the…".
+_AGENCY_LOWER = r"\(\s?(?:ap|reuters|afp|cnn|upi|bbc|cbs(?: news)?|nbc|abc)\s?\)"
+_CALL_SIGN = r"\(\s?[a-z]{2,5}\s?\)"
+_PHOTO_CREDIT = r"\(\s?(?:ap photo|associated press|reuters|getty|photo)\b[^()]{0,60}\)\s*"
+_LOWER_PLACE = r"(?![Ff]ile\b)[A-Za-z][a-z.'’-]*(?: [a-z.'’-]+){0,2}(?:, [a-z.'’-]+(?: [a-z.'’-]+){0,2})?"
+LOWER_DATELINE = re.compile(
+    rf"^(?:{_PHOTO_CREDIT})*(?:(?:{_LOWER_PLACE}\s?)?{_AGENCY_LOWER}\s*(?:[-—–]+|:)?"
+    rf"|{_CALL_SIGN}\s*(?:[-—–]+)?|{_LOWER_PLACE}\s?{_CALL_SIGN}\s*[-—–]+)\s+"
+    rf"|^(?=[A-Z]){_LOWER_PLACE}\s(?P<dash>--|—|–|-)\s(?=[a-z])(?!.*\s(?P=dash)\s)(?!.*[a-z,;] [A-Z][a-z])",
+)
+INNER_LOWER_DATELINE = re.compile(
+    rf"(?<=\s)(?:{_PHOTO_CREDIT})*{_LOWER_PLACE} (?:{_AGENCY_LOWER}|{_CALL_SIGN})\s*[-—–]+\s+(?=[a-z])"
+)
 LEADING_DEBRIS = re.compile(r"^(?:[-—–]+\s*)+")
+# An agency photo's caption, in any case and after a credit too: "FILE - In this March 3 photo…",
+# "( associated press ) file - this undated photo shows…" ("FILE" is no dateline's place).
+FILE_CAPTION = re.compile(r"(?:^|\)\s*)file\s*[-—–]+\s", re.IGNORECASE)
+# A picture's or player's label left in front of the sentence after it, where the page had a
+# photo or a video ("Photo What's new is the price.", "Video The mayor said…"): the
+# label, then a word that opens a clause (any case: Multi-News' preprocessed form lowercases it)
+# or, in cased text, a capitalised one. "Photos show…", "Video of the crash…" are sentences.
+LEADING_LABEL = re.compile(
+    r"^(?:Photo|Video|Image|Getty [Ii]mages|Close)\s+"
+    r"(?=(?i:the|a|an|what|what's|when|where|while|who|he|she|it|they|we|i|you|this|that|these|those|"
+    r"his|her|their|its|our|my|in|on|at|after|as|under|during|if|but|and|rather|there)\b|[A-Z](?!\w*\s*[:/]))"
+)
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
 # as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
 LEADING_CONNECTIVE = re.compile(
@@ -143,10 +176,17 @@ def tidy(text: str) -> str:
     debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
     open at the end of the sentence closed."""
     text = LEADING_DEBRIS.sub("", text.strip())
+    label = LEADING_LABEL.match(text)
+    if label and len(text[label.end() :].split()) >= 4:
+        text = text[label.end()].upper() + text[label.end() + 1 :]
     for pattern in (DATELINE, INNER_DATELINE):
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:
             text = text[found.end() :]
+    for pattern in (LOWER_DATELINE, INNER_LOWER_DATELINE):
+        found = pattern.search(text)
+        if found and len(text[found.end() :].split()) >= 4:  # the sentence goes on in lower case
+            text = text[found.end()].upper() + text[found.end() + 1 :]
     text = LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
     text = _CLOSE_QUOTES.sub("”", _OPEN_QUOTES.sub("“", text))
     return _close_quotation(text)
@@ -202,6 +242,7 @@ def printable(text: str) -> bool:
         and not HEADING_OPENING.match(text)
         and not FIRST_PERSON_OPENING.match(text)
         and not CAPTION_DATE.search(text)
+        and not FILE_CAPTION.search(text)
         and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and words >= MIN_WORDS
