@@ -240,6 +240,18 @@ def _briefing(cluster: dict) -> Briefing:
     return summarize(documents, options=Options(words=250), cluster_id=cluster["id"])
 
 
+def test_validation_3701_cites_no_report_for_what_it_does_not_say() -> None:
+    # d1, a poll report, and d2, a talk-show host's remarks: lower-cased, so the two reports'
+    # leads share names and topic words that looked like the same action.
+    briefing = _briefing(_validation_cluster(3701))
+    opening_sentence = briefing.summary[0]
+    assert briefing.sentences[opening_sentence.sentence].doc == 1
+    assert opening_sentence.sources == ("d2",)
+    texts = [s.text for s in briefing.summary]
+    assert not any(speaks_as_i(t) for t in texts), texts  # the host's words, run on without marks
+    assert not any(t.startswith("Photo ") for t in texts), texts
+
+
 def test_validation_3702_prints_no_fragment_after_a_time() -> None:
     briefing = _briefing(_validation_cluster(3702))
     for sentence in briefing.summary:
