@@ -42,7 +42,7 @@ from newsfuse.numbers import happenings, numbers, numbers_conflict
 from newsfuse.represent import Encoder
 from newsfuse.select import LEAD_POSITIONS, Choice
 from newsfuse.state import Prepared
-from newsfuse.text import WORD, contradicts, mixed_runs, tokens
+from newsfuse.text import WORD, contradicts, is_lowercased, mixed_runs, tokens
 
 __all__ = [
     "CITATION_OVERLAP",
@@ -193,8 +193,12 @@ def cite(state: Prepared, choice: Choice, *, encoder: Encoder) -> tuple[Citation
         | set(runs)
         for k, runs in zip(chosen, verbatim, strict=True)
     ]
+    # Names are lower case in Multi-News' preprocessed form: two leads sharing only names would
+    # pass for leads telling one action ("jane doe", "acme" / "doe", "acme"), so there only
+    # figures count.
+    leads = not is_lowercased([d.text for d in documents if d.status == "kept"])
     for slot, k in enumerate(chosen):
-        cited[slot] |= _leads_and_figures(state, k, cited[slot])
+        cited[slot] |= _leads_and_figures(state, k, cited[slot], leads=leads)
     checks = _candidates(state, chosen, cited)
     # Passages encoded for each slot: candidates, and where a verbatim run lies outside the pool.
     heard: list[dict[Passage, float]] = [{} for _ in chosen]
@@ -261,7 +265,7 @@ def _facts_of_figures(text: str) -> set[tuple[str, float]]:
     return _exact_figures(text) | {(what, value) for value, what in happenings(text)}
 
 
-def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
+def _leads_and_figures(state: Prepared, k: int, cited: set[int], *, leads: bool = True) -> set[int]:
     """Documents that state pooled sentence ``k`` in other words than the alignment hears.
 
     Two reports' leads about one story state its main event, each in its own words ("A Chinese
@@ -271,7 +275,8 @@ def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
     as newswire topics gather, share names, not actions). And a
     sentence giving an exact figure ("There were 239 people on board") is stated by a passage
     giving the same figure of the same thing ("Three deaths" / "Three people were killed") that is
-    ``FIGURE_SUPPORT`` similar.
+    ``FIGURE_SUPPORT`` similar. ``leads=False`` leaves the leads out: on text whose names are
+    lower case, ``_action_words`` cannot tell names from actions.
     """
     own = state.pooled[k]
     similarity = state.vectors @ state.vectors[k]
@@ -281,7 +286,7 @@ def _leads_and_figures(state: Prepared, k: int, cited: set[int]) -> set[int]:
     for j, other in enumerate(state.pooled):
         if other.doc in cited or other.doc in out:
             continue
-        both_leads = own.position < LEAD_POSITIONS and other.position < LEAD_POSITIONS
+        both_leads = leads and own.position < LEAD_POSITIONS and other.position < LEAD_POSITIONS
         same_event = (
             both_leads and similarity[j] >= LEAD_SUPPORT and len(actions & _action_words(other.text)) >= 2
         )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.model import Document, Sentence
-from newsfuse.text import SENTENCE_END_MARKS, count_words, has_spaceless_script
+from newsfuse.text import SENTENCE_END_MARKS, count_words, has_spaceless_script, is_lowercased
 
 __all__ = ["segment", "sentence_texts", "split_sentences"]
 
@@ -35,6 +35,20 @@ _CONTINUES_CLOCK = re.compile(
     r"^(?:[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|"
     r"(?:[ECMP][SD]?T|ET|GMT|UTC|BST|CET)\b|local time\b|Eastern\b|Central\b|Pacific\b|Mountain\b)"
 )
+# In lower-cased text (Multi-News' preprocessed form) the preprocessor capitalised the word after
+# "p.m." wherever its own splitter broke ("7: 40 p.m. And went in by a back door", "10 p.m. Et
+# sunday"), so case tells nothing: a weekday, month or time zone in any case continues the
+# sentence, and so does a word that goes on from a time rather than opening a statement (a
+# conjunction, a preposition, "that"); "The"/"A"/"By" may open one and still split.
+_CONTINUES_CLOCK_UNCASED = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|June|July|August|"
+    r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)|May(?= \d)|"
+    r"[ECMP][SD]?T|GMT|UTC|BST|CET|local time|eastern|pacific|(?:central|mountain) time|hour|"
+    r"and|or|on|in|at|to|from|for|with|when|while|after|before|as|until|near|that)(?!\w)",
+    re.IGNORECASE,
+)
+# A page's time stamp ("Updated: monday, 6: 15 a.m.") ends where its time does.
+_TIME_STAMP = re.compile(r"^(?:(?:last |first )?updated|posted|published)\b", re.IGNORECASE)
 
 
 def _pieces(paragraph: str) -> list[str]:
@@ -61,6 +75,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of ``text``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     cursor = 0
+    continues_clock = _CONTINUES_CLOCK_UNCASED if is_lowercased([text]) else _CONTINUES_CLOCK
     for para in PARAGRAPH.split(text):
         para_start = text.find(para, cursor)
         if para_start < 0:
@@ -88,7 +103,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     continue
             previous = text[spans[-1][0] : spans[-1][1]] if same_paragraph else ""
             if same_paragraph and (
-                (_CLOCK_END.search(previous) and _CONTINUES_CLOCK.match(stripped))
+                (
+                    _CLOCK_END.search(previous)
+                    and continues_clock.match(stripped)
+                    and not _TIME_STAMP.match(previous)
+                )
                 or _CONTINUES.match(stripped)
             ):
                 spans[-1] = (spans[-1][0], end)

@@ -25,6 +25,7 @@ __all__ = [
     "contradicts",
     "count_words",
     "has_spaceless_script",
+    "is_lowercased",
     "is_title_case",
     "mixed_runs",
     "negated_words",
@@ -125,6 +126,26 @@ def is_title_case(line: str, *, share: float = 0.75, min_words: int = 2) -> bool
     """
     capitalised, counted = title_case_share(_TITLE_WORD.findall(line))
     return counted >= min_words and capitalised >= share * counted
+
+
+#: A word inside a sentence: after a lower-case word or a comma (names and headings aside, lower
+#: case in cased text).
+_INNER_WORD = re.compile(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b")
+
+
+def is_lowercased(texts: Sequence[str]) -> bool:
+    """True for text lower-cased apart from sentence starts (Multi-News' preprocessed form).
+
+    There a capital says only that a sentence (by the preprocessor's splitter) starts: names are
+    lower case ("john smith") and a word after "p.m." or "u.s." may be capitalised. Rules that
+    read case (names, sentence starts, weekdays) must not trust it.
+    """
+    inner = capitalised = 0
+    for text in texts:
+        for m in _INNER_WORD.finditer(text):
+            inner += 1
+            capitalised += m.group(1)[0].isupper()
+    return inner >= 50 and capitalised / inner < 0.02
 
 
 def rough_sentences(text: str) -> list[str]:

@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from newsfuse.text import is_lowercased
+
 __all__ = ["CAP_WORD", "full_names", "is_lowercased", "names_before_introduction", "strip_possessive"]
 
 TITLES = frozenset(
@@ -66,16 +68,6 @@ CAP_WORD = re.compile(r"\b[A-Z][a-z][\w-]*")
 
 def strip_possessive(word: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", word)
-
-
-def is_lowercased(texts: Sequence[str]) -> bool:
-    """True for text lower-cased apart from sentence starts (Multi-News' preprocessed form)."""
-    inner = capitalised = 0
-    for text in texts:
-        for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b", text):
-            inner += 1
-            capitalised += m.group(1)[0].isupper()
-    return inner >= 50 and capitalised / inner < 0.02
 
 
 def full_names(source_texts: Sequence[str]) -> dict[str, set[str]]:

@@ -20,8 +20,9 @@ import numpy as np
 from newsfuse.model import Sentence
 from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
-from newsfuse.select.wording import eligible, needs_speaker, spoken, tidy, unintroduced
+from newsfuse.select.wording import eligible, needs_speaker, speaks_as_i, spoken, tidy, unintroduced
 from newsfuse.state import Prepared
+from newsfuse.text import is_lowercased
 
 __all__ = [
     "LEAD_POSITIONS",
@@ -39,17 +40,18 @@ __all__ = [
 LEAD_POSITIONS = 2
 #: An opening that says when (a day or date) and has the length of a full statement is preferred:
 #: teasers, quips and corrections rarely date anything ("The Flight Crew is cheering a win…").
+#: In any case (Multi-News' preprocessed form writes "on tuesday", "may 12"), so month names whole.
 WHEN_BONUS, LEAD_BONUS, LEAD_MIN_WORDS = 0.05, 0.2, 12
 _WHEN = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|last (?:week|month|night)|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2})\b",
+    re.IGNORECASE,
 )
-#: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's.
+#: First-person words outside quotation marks: a columnist's or blogger's voice, not a report's
+#: (and "I" in any case, "i" in Multi-News' preprocessed form: ``wording.speaks_as_i``).
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|us)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-#: Reports whose sentences hold a capital past their first word this often keep their casing.
-CASED_SHARE = 0.1
-_CAPITAL_INSIDE = re.compile(r"\s[A-Z]")
 
 #: Words that make a sentence a preview of an event to come ("is expected to be held on Monday",
 #: "will say Wednesday whether he approves", "is in the works"); plans and policies ("employees will
@@ -158,7 +160,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
     first = opening(pooled, printed, scores, allowed)
     looked_up: set[int] = set()
-    cased = _cased(pooled)
+    # In lowercased text a name looks like any word: "The lapd…" cannot be judged.
+    cased = not is_lowercased([s.text for s in pooled])
     while True:
         chosen = select(
             pooled,
@@ -187,14 +190,6 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
                 printed[k] = text
             return Choice(tuple(chosen), tuple(printed))
         allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
-
-
-def _cased(sentences: Sequence[Sentence]) -> bool:
-    """Whether the reports keep their capitals: in lowercased text (the Multi-News authors'
-    preprocessed form) a name looks like any word, so "The lapd…" cannot tell a name from a thing
-    the reader has not met."""
-    inside = sum(bool(_CAPITAL_INSIDE.search(s.text)) for s in sentences)
-    return inside >= CASED_SHARE * len(sentences)
 
 
 def _newest(state: Prepared) -> np.ndarray:
@@ -255,6 +250,7 @@ def opening(
             or text[:1] in "“\"‘'"
             or "?" in text
             or _FIRST_PERSON.search(outside)
+            or speaks_as_i(text)
         ):
             continue
         score = (

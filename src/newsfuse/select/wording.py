@@ -2,12 +2,14 @@
 
 One place for every rule about a summary sentence's form:
 
-- ``tidy``: no dateline ("CAIRO (Reuters) -"), no leading dash debris, no dangling connective
+- ``tidy``: no dateline ("CAIRO (Reuters) -", "springfield, ill. ( ap ) —" in Multi-News'
+  lower-cased form), no caption label ("Photo"), no leading dash debris, no dangling connective
   ("But what we saw..." reads "What we saw...");
 - ``eligible``: a sentence that does not end like a statement (a headline, caption, menu line), a
   question, a fragment, a short exclamation, or one that leans on a sentence the summary may not
-  have ("He said...", "..., it said.") is not printed; nor a transcript's wording when a clean
-  report says the same;
+  have ("He said...", "..., it said.") is not printed; nor a speaker's words run on from a
+  quotation opened in the sentence before ("…i don't mind it either way"), nor a transcript's
+  wording when a clean report says the same;
 - ``needs_speaker`` / ``with_speaker``: a paragraph that is only a quotation (“A shutdown will
   have real costs.”) names its speaker in the paragraph before or after, and one that ends “…,”
   she said. names her there; printed alone either would speak for no one, so it is printed with its
@@ -27,9 +29,11 @@ from newsfuse.text import QUOTE_MARKS, tokens
 __all__ = [
     "BARE_QUOTE",
     "PRONOUN_SPEAKER",
+    "continues_quotation",
     "eligible",
     "needs_speaker",
     "printable",
+    "speaks_as_i",
     "spoken",
     "tidy",
     "unintroduced",
@@ -42,7 +46,7 @@ _AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|NEWS \d+|[A-Z][A-Za-z .]{1
 # South Korea (CNN)". A place in capitals (or a capitalised one before a credit), an optional
 # region and date, then a credit or a dash.
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=(?:,[^()]{1,40})?\s*\())"
+    r"^(?:(?!FILE\b)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=(?:,[^()]{1,40})?\s*\())"
     rf"(?:,\s*(?:{_MONTH_DAY}|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})){{0,2}}"
     rf"\s*(?:{_AGENCY}\s*(?:[-—–_]+|>>|:)?|[-—–_]+|>>)\s+"
 )
@@ -51,7 +55,39 @@ INNER_DATELINE = re.compile(
     r"(?<=\s)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
     r"\s*\((?:AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]+\s+"
 )
+# The same in Multi-News' preprocessed form, lower case but for the sentence's first letter and
+# with spaced brackets: "Springfield, ill. ( ap ) — a 3-carat diamond…", "( cnn ) — a pilot
+# says…", "( ap photo/… ) ( associated press ) springfield ( ap ) — the governor…", "( kutv ) a
+# man…"; a place before a station's call sign only with a dash after it ("Copper ( cu ) is" is an
+# acronym). A place and a dash alone only when lower case follows, no capital inside the sentence
+# says it is cased text and no second dash closes an aside ("Dayton, ohio -- the driver…", not
+# "Democrats — and some republicans — said…"). Inside a sentence, after a headline cut short:
+# "…the biggest ever... ( associated press ) bath, maine ( ap ) — the…".
+_AGENCY_LOWER = r"\(\s?(?:ap|reuters|afp|cnn|upi|bbc|cbs(?: news)?|nbc|abc)\s?\)"
+_CALL_SIGN = r"\(\s?[a-z]{2,5}\s?\)"
+_PHOTO_CREDIT = r"\(\s?(?:ap photo|associated press|reuters|getty|photo)\b[^()]{0,60}\)\s*"
+_LOWER_PLACE = r"(?![Ff]ile\b)[A-Za-z][a-z.'’-]*(?: [a-z.'’-]+){0,2}(?:, [a-z.'’-]+(?: [a-z.'’-]+){0,2})?"
+LOWER_DATELINE = re.compile(
+    rf"^(?:{_PHOTO_CREDIT})*(?:(?:{_LOWER_PLACE}\s?)?{_AGENCY_LOWER}\s*(?:[-—–]+|:)?"
+    rf"|{_CALL_SIGN}\s*(?:[-—–]+)?|{_LOWER_PLACE}\s?{_CALL_SIGN}\s*[-—–]+)\s+"
+    rf"|^(?=[A-Z]){_LOWER_PLACE}\s(?P<dash>--|—|–|-)\s(?=[a-z])(?!.*\s(?P=dash)\s)(?!.*[a-z,;] [A-Z][a-z])",
+)
+INNER_LOWER_DATELINE = re.compile(
+    rf"(?<=\s)(?:{_PHOTO_CREDIT})*{_LOWER_PLACE} (?:{_AGENCY_LOWER}|{_CALL_SIGN})\s*[-—–]+\s+(?=[a-z])"
+)
 LEADING_DEBRIS = re.compile(r"^(?:[-—–_]+\s*)+")
+# An agency photo's caption, in any case and after a credit too: "FILE - In this March 3 photo…",
+# "( associated press ) file - this undated photo shows…" ("FILE" is no dateline's place).
+FILE_CAPTION = re.compile(r"(?:^|\)\s*)file\s*[-—–]+\s", re.IGNORECASE)
+# A picture's or player's label left in front of the sentence after it, where the page had a
+# photo or a video ("Photo What's new is the price.", "Video The mayor said…"): the
+# label, then a word that opens a clause (any case: Multi-News' preprocessed form lowercases it)
+# or, in cased text, a capitalised one. "Photos show…", "Video of the crash…" are sentences.
+LEADING_LABEL = re.compile(
+    r"^(?:Photo|Video|Image|Getty [Ii]mages|Close)\s+"
+    r"(?=(?i:the|a|an|what|what's|when|where|while|who|he|she|it|they|we|i|you|this|that|these|those|"
+    r"his|her|their|its|our|my|in|on|at|after|as|under|during|if|but|and|rather|there)\b|[A-Z](?!\w*\s*[:/]))"
+)
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
 # as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
 LEADING_CONNECTIVE = re.compile(
@@ -61,8 +97,6 @@ LEADING_CONNECTIVE = re.compile(
     r"Yet|Later|Even so|Likewise|Similarly|Again|On the one hand|On the other hand)"
     r",\s+)(\S)"
 )
-# A quotation in the sentence: the speaker's own context is implied there.
-_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]")
 # Typewriter quotation marks of newswire (``…'') and doubled single marks (’’) read as curly ones.
 _OPEN_QUOTES = re.compile(r"``|‘‘")
 _CLOSE_QUOTES = re.compile(r"''|’’")
@@ -80,6 +114,22 @@ PRONOUN_OPENING = re.compile(
 # First-person text outside quotation marks is a columnist's or a statement's voice printed with no
 # speaker ("My rallies are not covered properly by the media.", "We want employees to...").
 FIRST_PERSON_OPENING = re.compile(r"^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Us)\b")
+# "I" anywhere outside quotation marks: a blogger's aside, or a quotation running on from the
+# sentence before without marks of its own ("i always did. The tax plan thing, i don't mind
+# it either way."). Upper-case "I" only after a lower-case word or a comma ("World War I",
+# "Type I diabetes" are numerals); lower-case "i", "i'm", "i ' m" as Multi-News' preprocessed form
+# writes it, not "i.e." and not after a word a numeral follows ("world war i", "part i").
+FIRST_PERSON_I = re.compile(
+    r"(?:\b(?!(?:war|part|phase|type|title|class|stage)\s)[a-z][\w'’-]*|[,;:])\s+I\b(?!\.)"
+    r"|(?<![\w.'’‐‑-])(?<![Ww]ar )(?<![Pp]art )(?<![Pp]hase )(?<![Tt]ype )(?<![Tt]itle )(?<![Cc]lass )(?<![Ss]tage )"
+    r"i(?![\w.-]|['’](?!\s*(?:m|ve|d|ll)\b))"
+)
+_QUOTATION = re.compile(r"[“\"][^“”\"]*[”\"]")
+# A quotation whose opening mark was lost or garbled is still one when a closing mark and a
+# speaker tag end it ("…i’ve done it myself, ’ said mr jones…").
+_QUOTATION_TAG = re.compile(r"[,.!?]\s?['’”\"]\s+(?:said|says|added|told|wrote|writes)\b")
+# Where the sentence before ends: its mark, closing marks, space.
+_ENDS_BEFORE = re.compile(r"[.!?][”\"'’)]*\s+(?=\S)")
 # A sentence that points back at what the reader has not seen: "This means...", "These were...",
 # "Instead, ...", "As a result, ...". (Within quotation marks the speaker's own context is implied.)
 DEPENDENT_OPENING = re.compile(
@@ -156,10 +206,17 @@ def tidy(text: str) -> str:
     debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
     open at the end of the sentence closed."""
     text = LEADING_DEBRIS.sub("", text.strip())
+    label = LEADING_LABEL.match(text)
+    if label and len(text[label.end() :].split()) >= 4:
+        text = text[label.end()].upper() + text[label.end() + 1 :]
     for pattern in (DATELINE, INNER_DATELINE):
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:
             text = text[found.end() :]
+    for pattern in (LOWER_DATELINE, INNER_LOWER_DATELINE):
+        found = pattern.search(text)
+        if found and len(text[found.end() :].split()) >= 4:  # the sentence goes on in lower case
+            text = text[found.end()].upper() + text[found.end() + 1 :]
     text = LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
     text = _CLOSE_QUOTES.sub("”", _OPEN_QUOTES.sub("“", text))
     return _close_quotation(text)
@@ -194,6 +251,28 @@ def _points_back(text: str) -> bool:
     return False
 
 
+def _opens_quotation(text: str) -> bool:
+    """Whether ``text`` opens a double quotation it does not close."""
+    if "“" in text or "”" in text:
+        return text.count("“") > text.count("”")
+    return text.count('"') % 2 == 1
+
+
+def continues_quotation(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` in ``text`` (same paragraph) opens a quotation that
+    it does not close, so that the sentence at ``start`` may be the speaker's words without marks."""
+    before = text[max(0, start - 1000) : start].rstrip()
+    before = before[before.rfind("\n") + 1 :]
+    ends = list(_ENDS_BEFORE.finditer(before))
+    return _opens_quotation(before[ends[-1].end() :] if ends else before)
+
+
+def speaks_as_i(text: str) -> bool:
+    """Whether ``text`` says "I" outside quotation marks (``FIRST_PERSON_I``) and is not a
+    quotation with its speaker tag."""
+    return not _QUOTATION_TAG.search(text) and bool(FIRST_PERSON_I.search(_QUOTATION.sub(" ", text)))
+
+
 def printable(text: str) -> bool:
     """Whether a sentence, as printed (``tidy``), may stand alone in a summary."""
     words = len(text.split())
@@ -205,6 +284,7 @@ def printable(text: str) -> bool:
         and not HEADING_OPENING.match(text)
         and not FIRST_PERSON_OPENING.match(text)
         and not CAPTION_DATE.search(text)
+        and not FILE_CAPTION.search(text)
         and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and not PRONOUN_SOURCE_INSIDE.search(text)
@@ -221,7 +301,9 @@ def eligible(
     """Which sentences may appear in a summary (the others still count as support).
 
     Judged on the sentence as the summary would print it (``printed``; by default ``tidy`` of
-    each: "But he said..." becomes "He said..."), by ``printable``. A transcript's wording, with
+    each: "But he said..." becomes "He said..."), by ``printable``. A sentence saying "I" outside
+    quotation marks right after a sentence that opened a quotation is the speaker's, printed as
+    a statement of no one (``speaks_as_i``, ``continues_quotation``). A transcript's wording, with
     its recognition errors and interviewer's questions, is used only when no clean report is in
     the cluster: otherwise the clean wording is chosen and the transcript is cited beside it.
     """
@@ -229,7 +311,9 @@ def eligible(
     texts = printed if printed is not None else [tidy(s.text) for s in sentences]
     return np.asarray(
         [
-            printable(text) and not (clean and documents[s.doc].kind == "transcript")
+            printable(text)
+            and not (speaks_as_i(text) and continues_quotation(documents[s.doc].text, s.start))
+            and not (clean and documents[s.doc].kind == "transcript")
             for s, text in zip(sentences, texts, strict=True)
         ],
         dtype=bool,
