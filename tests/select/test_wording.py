@@ -230,6 +230,8 @@ def test_demonstratives_and_pronoun_quantifiers_point_back() -> None:
         "Most are placed in institutions by families who are too poor.",
         "If so, it would be the first moon known to have its own field.",
         "Trump said to laughter and applause.",  # the quotation stayed in the source
+        "The song mocks the race. ___ 1: 40 p.m. An iowa man has been arrested on charges.",
+        "One bullet entered the top of his skull, according to dr. michael m.",
     ):
         assert not printable(tidy(text)), text
     for text in (

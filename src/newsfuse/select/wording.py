@@ -176,6 +176,9 @@ ATTRIBUTION_ONLY = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|adds|told|tells|wrote|writes|replied)"
     r"(?:\s+(?:to|in|on|at|during|with|after|before|from)\s+[^,.“”\"]{1,40})*\.$"
 )
+# A live blog's separator ("___ 1:40 p.m. An Iowa man…") or a sentence cut after a lower-case
+# initial ("…according to dr. michael m.", the preprocessed form's splitter): pieces, not sentences.
+RUN_TOGETHER = re.compile(r"_{3,}|\s[a-z]\.$")
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -290,6 +293,7 @@ def printable(text: str) -> bool:
         and not PRONOUN_SOURCE_INSIDE.search(text)
         and not _points_back(text)
         and not ATTRIBUTION_ONLY.match(text)
+        and not RUN_TOGETHER.search(text)
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
