@@ -130,7 +130,7 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
     items = [
         Sentence(doc=0, position=0, text="Storm Hits Coast, Thousands Flee", start=0, end=1),
         Sentence(doc=0, position=1, text="The storm hit the coast on Monday.", start=0, end=1),
-        Sentence(doc=0, position=2, text="“We moved early,” the governor said.”", start=0, end=1),
+        Sentence(doc=0, position=2, text="“We moved early,” the governor said.", start=0, end=1),
         Sentence(doc=1, position=0, text="we moved early and we moved everyone.", start=0, end=1),
         Sentence(doc=0, position=3, text="He said more rain could fall by Saturday.", start=0, end=1),
         Sentence(doc=0, position=4, text="Helen Reyes said more rain could fall.", start=0, end=1),
@@ -264,3 +264,25 @@ def test_a_thing_named_by_the_before_any_sentence_introduced_it() -> None:
         "The government said nothing.",  # needs no introduction
     ]
     assert unintroduced(summary) == [1, 5]
+
+
+def test_quotation_marks_that_do_not_pair_up_are_not_printed() -> None:
+    from newsfuse.select.wording import printable, unbalanced
+
+    # The end of a quotation that began in the sentence before, split off by the splitter.
+    tail = "The council is ignoring the thefts because it does not want to admit them.''"
+    assert unbalanced(tidy(tail)) and not printable(tidy(tail))
+    # A quotation cut at a sentence end inside an inner quotation: the inner mark never closes.
+    cut = "``Some neighbours say `Fine, let it go."
+    assert tidy(cut) == "“Some neighbours say `Fine, let it go.”"
+    assert unbalanced(tidy(cut)) and not printable(tidy(cut))
+    assert unbalanced("“Some neighbours say ‘Fine, let it go,” Ana Ruiz said.")
+    # Pairs, mixed marks, apostrophes and a plural possessive are fine.
+    for fine in (
+        "“They called it ‘the worst flood in years,’” the mayor’s aide said.",
+        '“I said, ‘That’s not my car!’" Dana Lee said.',
+        "The teachers’ union said the ’90s rules still apply to schools.",
+        "“We will rebuild,” Ana Ruiz said, “and we will do it this year.”",
+        'The club called the vote "a disgrace" on Monday night.',
+    ):
+        assert not unbalanced(fine), fine

@@ -32,6 +32,7 @@ __all__ = [
     "printable",
     "spoken",
     "tidy",
+    "unbalanced",
     "unintroduced",
 ]
 
@@ -126,6 +127,10 @@ ATTRIBUTION_ONLY = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|adds|told|tells|wrote|writes|replied)"
     r"(?:\s+(?:to|in|on|at|during|with|after|before|from)\s+[^,.“”\"]{1,40})*\.$"
 )
+# An inner quotation opened ("…say `Hey, it's OK.", "…called ‘the worst"): a single opening mark
+# after a space or a double mark, before a letter; closed by a single mark before a non-letter.
+_INNER_OPEN = re.compile(r"(?:^|(?<=[\s“\"(]))[`‘](?=[A-Za-z])")
+_INNER_CLOSE = re.compile(r"[’'](?![A-Za-z])")
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -182,6 +187,17 @@ def _close_quotation(text: str) -> str:
     return text
 
 
+def unbalanced(text: str) -> bool:
+    """Whether a printed sentence's quotation marks do not pair up: a closing mark with no opening
+    one (the sentence is the end of a quotation that began in the sentence before: "…admit that
+    it's happening.”"), an opening mark left open mid-sentence, or an inner quotation cut short
+    (“Some tribe members say `Hey, it's OK,” …). Straight double marks may stand for either."""
+    opened, closed, straight = text.count("“"), text.count("”"), text.count('"')
+    if closed > opened + straight or opened > closed + straight:
+        return True
+    return any(not _INNER_CLOSE.search(text, found.end()) for found in _INNER_OPEN.finditer(text))
+
+
 def _points_back(text: str) -> bool:
     """Whether a demonstrative outside quotation marks points at something outside the sentence."""
     outside = _QUOTATION.sub(" ", text)
@@ -210,6 +226,7 @@ def printable(text: str) -> bool:
         and not PRONOUN_SOURCE_INSIDE.search(text)
         and not _points_back(text)
         and not ATTRIBUTION_ONLY.match(text)
+        and not unbalanced(text)
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
