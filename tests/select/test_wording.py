@@ -286,3 +286,31 @@ def test_quotation_marks_that_do_not_pair_up_are_not_printed() -> None:
         'The club called the vote "a disgrace" on Monday night.',
     ):
         assert not unbalanced(fine), fine
+
+
+def test_list_and_credits_lines_and_bullet_labels() -> None:
+    from newsfuse.select.wording import listing, printable
+
+    for line in (
+        "Drama series: “Harbour Lights,” NBC; “The Long Road,” CBS; “Night Shift,” Fox.",
+        "Ana Ruiz and Tom Hale, executive producers.",
+        "Dana Lee, director of photography.",
+        "Music by Marco Lenz and Peter K. Olsen.",
+    ):
+        assert listing(line) and not printable(line), line
+    for statement in (
+        "Ana Ruiz and Tom Hale, the show's producers, quit on Monday.",
+        "At the White House, aides kept quiet about the plan.",
+        "In Boston, the city council voted against the plan.",
+        "The mayor thanked Ana Ruiz, the producer, for the film.",
+        "Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents across the nation.",
+        "Dana Lee, the director, said filming would begin in May.",
+    ):
+        assert not listing(statement), statement
+    # A wire list item: the bullet and its label go, the statement stays.
+    assert tidy("_A possible model: Faced with new rules, the counties may merge their plans.") == (
+        "Faced with new rules, the counties may merge their plans."
+    )
+    assert tidy("Bottom line: the counties may merge their plans.") == (
+        "Bottom line: the counties may merge their plans."
+    )

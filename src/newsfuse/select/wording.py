@@ -28,6 +28,7 @@ __all__ = [
     "BARE_QUOTE",
     "PRONOUN_SPEAKER",
     "eligible",
+    "listing",
     "needs_speaker",
     "printable",
     "spoken",
@@ -53,6 +54,9 @@ INNER_DATELINE = re.compile(
     r"\s*\((?:AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]+\s+"
 )
 LEADING_DEBRIS = re.compile(r"^(?:[-—–_]+\s*)+")
+# A list item of the wire: a bullet and a label of a few words before a colon ("_A possible model:
+# Faced with…", "• Assured power: A big chunk…"): the label heads an item, the item is the statement.
+BULLET_LABEL = re.compile(r"^[_•*]+\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+(?=[A-Z“\"])")
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
 # as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
 LEADING_CONNECTIVE = re.compile(
@@ -131,6 +135,29 @@ ATTRIBUTION_ONLY = re.compile(
 # after a space or a double mark, before a letter; closed by a single mark before a non-letter.
 _INNER_OPEN = re.compile(r"(?:^|(?<=[\s“\"(]))[`‘](?=[A-Za-z])")
 _INNER_CLOSE = re.compile(r"[’'](?![A-Za-z])")
+# A list or credits line has no verb: "Talk show: “Leeza,” NBC; “The View,” ABC.", "Ana Ruiz
+# and Tom Hale, executive producers.", "Music by Marco Lenz." Names (capitalised words, initials,
+# "and", "of") before a comma, then a lowercase role of a few words with nothing verb-like in it.
+_NAMES = r"(?:[A-Z][\w.'’-]*|and|&|of|de|the|van|von)"
+_NOT_A_NAME = (
+    r"(?:In|At|On|For|From|By|With|After|Before|During|Since|To|Under|Over|As|If|When|While|The|A|An|"
+    r"This|That|These|Those|But|And|Yet|So|Then|Now|There|Here|It|He|She|They|We|I)\b"
+)
+# The role's head: a word for a person's part ("producers", "director of photography", "host").
+_ROLE_HEAD = r"[a-z-]*(?:er|or|ist|ian|man|woman|person|ant|ent|host|chief|aide|star|cast)s?"
+CREDIT_LINE = re.compile(
+    rf"^(?!{_NOT_A_NAME})[A-Z][\w.'’-]*(?:\s+{_NAMES})*,\s+"
+    rf"(?P<role>(?:[a-z][\w'’-]*\s+){{0,3}}{_ROLE_HEAD}(?:\s+of(?:\s+[a-z][\w'’-]*){{1,2}})?)\.$|"
+    rf"^(?:Written|Directed|Produced|Edited|Photographed|Illustrated|Compiled|Music|Photos?)\s+by"
+    rf"(?:\s+{_NAMES}|,|;)+\.$"
+)
+_VERB_LIKE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|"
+    r"do|does|did|said|says|say|told|tells|added|adds|wrote|writes|[a-z]\w*ed)\b"
+)
+# A list: items set off by semicolons, each a few words ("“Leeza,” NBC; “The View,” ABC").
+LIST_ITEMS = 3
+LIST_ITEM_WORDS = 8
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -160,7 +187,7 @@ def tidy(text: str) -> str:
     """A sentence as it should read in a summary: no dateline or wire credit, no leading dash
     debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
     open at the end of the sentence closed."""
-    text = LEADING_DEBRIS.sub("", text.strip())
+    text = LEADING_DEBRIS.sub("", BULLET_LABEL.sub("", text.strip()))
     for pattern in (DATELINE, INNER_DATELINE):
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:
@@ -198,6 +225,20 @@ def unbalanced(text: str) -> bool:
     return any(not _INNER_CLOSE.search(text, found.end()) for found in _INNER_OPEN.finditer(text))
 
 
+def listing(text: str) -> bool:
+    """Whether a printed sentence is a line of a list or of credits, not a statement: three or more
+    short items set off by semicolons, or names with their roles and no verb."""
+    items = text.split(";")
+    if (
+        len(items) >= LIST_ITEMS
+        and all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
+        and not _VERB_LIKE.search(_QUOTATION.sub(" ", text))
+    ):
+        return True
+    found = CREDIT_LINE.match(text)
+    return bool(found) and not (found["role"] and _VERB_LIKE.search(found["role"]))
+
+
 def _points_back(text: str) -> bool:
     """Whether a demonstrative outside quotation marks points at something outside the sentence."""
     outside = _QUOTATION.sub(" ", text)
@@ -227,6 +268,7 @@ def printable(text: str) -> bool:
         and not _points_back(text)
         and not ATTRIBUTION_ONLY.match(text)
         and not unbalanced(text)
+        and not listing(text)
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
