@@ -181,6 +181,17 @@ def test_newswire_forms() -> None:
     assert sentence_texts(
         "Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents."
     ) == ["Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents."]
+    # A sentence ends at initials before a word that opens sentences; not before a name or a figure.
+    assert sentence_texts("It dates to the sixth century C.E. The relic was part of a basilica.") == [
+        "It dates to the sixth century C.E.",
+        "The relic was part of a basilica.",
+    ]
+    assert sentence_texts("They fled to Washington, D.C. But they came back.") == [
+        "They fled to Washington, D.C.",
+        "But they came back.",
+    ]
+    for one in ("The war began in 300 B.C. and ended later.", "In A.D. 70 the temple fell to Rome."):
+        assert sentence_texts(one) == [one]
     assert sentence_texts("He was arrested at 1:30 p.m. Sunday and charged. He left.") == [
         "He was arrested at 1:30 p.m. Sunday and charged.",
         "He left.",
