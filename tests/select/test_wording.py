@@ -325,3 +325,21 @@ def test_list_and_credits_lines_and_bullet_labels() -> None:
     assert tidy("Bottom line: the counties may merge their plans.") == (
         "Bottom line: the counties may merge their plans."
     )
+
+
+def test_a_photo_caption_is_not_a_statement() -> None:
+    from newsfuse.select.wording import printable
+
+    for caption in (
+        "Deputy Sam Ortel is pictured with principal Ana Ruiz after an award ceremony in 2014.",
+        "Dana Lee (left) and Ana Ruiz filming their cooking show in 1996.",
+        "Smoke rises over a market near the square where the blast hit, in Vellmar, Hesse State, "
+        "Wednesday, May 10, 2017.",
+    ):
+        assert not printable(caption), caption
+    for statement in (
+        "The blast hit the market on Wednesday, May 10, killing four people.",
+        "Mayor Vincent Gray (D) and Rep. Tim Hale (R) are trying to keep every city worker on the job.",
+        "The country held its last nuclear test on Sept. 9, 2016.",
+    ):
+        assert printable(statement), statement

@@ -113,6 +113,15 @@ CAPTION_DATE = re.compile(
     r"^(?:(?:Early|Late|Mid)[- ])?(?:(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+)?\d{4},|[”\"]\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4},"
 )
+# A photo's caption in the agencies' form: what it shows "is pictured", who stands "(left)", and
+# where and when at the end: "…in Palmarito Tochapan, Puebla State, Wednesday, May 10, 2017."
+CAPTION_FORM = re.compile(
+    r"\b(?:is|are) pictured\b|\bpictured (?:here|above|below|at left|at right|left|right)\b|"
+    r"\((?:left|right|center|centre|top|bottom|far left|far right)\)|"
+    r",\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$",
+    re.IGNORECASE,
+)
 # A teaser cut short ("...to embrace new and ...") or a quotation trailing off.
 TRAILING_OFF = re.compile(r"(?:\.\.\.|…)[\"”’]?\s*(?:\.\.\.|…)?$")
 # "About 9,000 travellers were stranded, it said.": who "it" is was in a sentence the reader of a
@@ -262,6 +271,7 @@ def printable(text: str) -> bool:
         and not HEADING_OPENING.match(text)
         and not FIRST_PERSON_OPENING.match(text)
         and not CAPTION_DATE.search(text)
+        and not CAPTION_FORM.search(text)
         and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and not PRONOUN_SOURCE_INSIDE.search(text)
