@@ -295,6 +295,7 @@ def test_quotation_marks_that_do_not_pair_up_are_not_printed() -> None:
         "The teachers’ union said the ’90s rules still apply to schools.",
         "“We will rebuild,” Ana Ruiz said, “and we will do it this year.”",
         'The club called the vote "a disgrace" on Monday night.',
+        "The 4’9” star has built her name on her antics, the magazine said.",
     ):
         assert not unbalanced(fine), fine
 

@@ -167,6 +167,8 @@ _VERB_LIKE = re.compile(
 # A list: items set off by semicolons, each a few words ("“Leeza,” NBC; “The View,” ABC").
 LIST_ITEMS = 3
 LIST_ITEM_WORDS = 8
+# Feet and inches written with quotation marks ("the 4’9” star", "a 6'2\" guard") are no quotation.
+_MEASURE = re.compile(r"(?<=\d)[’'](\d{1,2})[”\"]")
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -228,6 +230,7 @@ def unbalanced(text: str) -> bool:
     one (the sentence is the end of a quotation that began in the sentence before: "…admit that
     it's happening.”"), an opening mark left open mid-sentence, or an inner quotation cut short
     (“Some tribe members say `Hey, it's OK,” …). Straight double marks may stand for either."""
+    text = _MEASURE.sub(r" \1 ", text)
     opened, closed, straight = text.count("“"), text.count("”"), text.count('"')
     if closed > opened + straight or opened > closed + straight:
         return True
