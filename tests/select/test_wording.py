@@ -344,3 +344,19 @@ def test_a_photo_caption_is_not_a_statement() -> None:
         "The country held its last nuclear test on Sept. 9, 2016.",
     ):
         assert printable(statement), statement
+
+
+def test_a_sentence_opening_on_a_lowercase_word_is_a_fragment() -> None:
+    from newsfuse.select.wording import printable
+
+    for fragment in (
+        "and charged with five counts of aggravated battery on Sunday.",
+        "woodarrd called on Britain to prepare for the single currency.",
+    ):
+        assert not printable(fragment), fragment
+    for statement in (
+        "eBay said its sales rose by a third in the spring.",
+        "iPhone sales fell in China for the first time this year.",
+        "de Blasio said the city would hire more teachers next year.",
+    ):
+        assert printable(statement), statement

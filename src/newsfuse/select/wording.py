@@ -169,6 +169,11 @@ LIST_ITEMS = 3
 LIST_ITEM_WORDS = 8
 # Feet and inches written with quotation marks ("the 4’9” star", "a 6'2\" guard") are no quotation.
 _MEASURE = re.compile(r"(?<=\d)[’'](\d{1,2})[”\"]")
+# A sentence opening on a lowercase word is the tail of one the splitter cut ("and charged with
+# five counts…") or garbled text ("sooddard called on Britain…"); "eBay", "iPhone" and "de Blasio"
+# open sentences in their own case. Only in cased text: a sentence with no capital anywhere comes
+# from lowercased input (a transcript's words, a preprocessed data set).
+LOWERCASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s+(?![A-Z])(?=.*[A-Z])")
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -272,6 +277,7 @@ def printable(text: str) -> bool:
         and not PRONOUN_OPENING.match(text)
         and not DEPENDENT_OPENING.match(text)
         and not HEADING_OPENING.match(text)
+        and not LOWERCASE_OPENING.match(text)
         and not FIRST_PERSON_OPENING.match(text)
         and not CAPTION_DATE.search(text)
         and not CAPTION_FORM.search(text)
