@@ -360,3 +360,15 @@ def test_a_sentence_opening_on_a_lowercase_word_is_a_fragment() -> None:
         "de Blasio said the city would hire more teachers next year.",
     ):
         assert printable(statement), statement
+
+
+def test_a_time_after_an_event_the_reader_has_not_seen_points_back() -> None:
+    from newsfuse.select.wording import printable
+
+    for dangling in (
+        "Minutes later, its doors open and the passengers are forced onto the ground.",
+        "A minute later, a soldier pushes a third man out of the frame.",
+        "An hour later, the crowd had gone home.",
+    ):
+        assert not printable(dangling), dangling
+    assert printable("Minutes after the blast, the police closed the square.")

@@ -91,8 +91,9 @@ DEPENDENT_OPENING = re.compile(
     r"^(?:(?:This|That|These|Those)\s+(?!(?:week|year|month|morning|afternoon|evening|weekend|summer|"
     r"winter|spring|fall|autumn|time)\b)\w|(?:This|That|These|Those)[,.;]|Here(?:'s|’s| is| are)\b|"
     r"(?:Instead|Otherwise|As a result|In response|In turn|Because of this|Despite this|After that|"
-    r"The latter|The former|First|Second|Third|Finally|A (?:day|week|month|year) (?:later|earlier)|"
-    r"(?:Days|Weeks|Months|Years|Hours) (?:later|earlier)|In (?:that|the) same (?:period|time|year)|"
+    r"The latter|The former|First|Second|Third|Finally|"
+    r"(?:A|An|One) (?:few )?(?:moment|second|minute|hour|day|week|month|year)s? (?:later|earlier)|"
+    r"(?:Seconds|Moments|Minutes|Hours|Days|Weeks|Months|Years) (?:later|earlier)|In (?:that|the) same (?:period|time|year)|"
     r"During (?:that|this) (?:time|period)|At (?:that|the) time|By then|Since then|Until then|If so|"
     r"If not)\b|"
     # "Most are placed in institutions…", "Both are in area hospitals.": most of whom?
