@@ -50,6 +50,24 @@ _CONTINUES_CLOCK_UNCASED = re.compile(
 # A page's time stamp ("Updated: monday, 6: 15 a.m.") ends where its time does.
 _TIME_STAMP = re.compile(r"^(?:(?:last |first )?updated|posted|published)\b", re.IGNORECASE)
 
+# pysbd does not end a sentence at an abbreviation of initials ("C.E.", "A.D.", "D.C.", "U.S.")
+# before "But": "…dates to the sixth century C.E. The reliquary, which…" stays one sentence of two.
+# A word that opens sentences and is no name after such an abbreviation starts a new one.
+_INITIALS_END = re.compile(
+    r"(?<=\b[A-Z]\.[A-Z]\.)(?:[A-Z]\.)?\s+(?=(?:The|It|He|She|They|We|This|These|Those|His|Her|Its|"
+    r"Their|There|But|However)\s)"
+)
+
+
+def _split_initials(piece: str) -> list[str]:
+    """A piece split where a sentence ends at initials (``_INITIALS_END``)."""
+    out, start = [], 0
+    for found in _INITIALS_END.finditer(piece):
+        end = found.start() + len(found.group(0).rstrip())
+        out.append(piece[start:end])
+        start = found.end()
+    return [*out, piece[start:]] if out else [piece]
+
 
 def _pieces(paragraph: str) -> list[str]:
     """Sentences of a paragraph: pysbd, except for parts in Chinese or Japanese script.
@@ -57,7 +75,7 @@ def _pieces(paragraph: str) -> list[str]:
     pysbd cuts "「…。」他说。" inside the quotation; those parts are split at their own marks.
     """
     if not has_spaceless_script(paragraph):
-        return _segmenter().segment(paragraph)
+        return [part for piece in _segmenter().segment(paragraph) for part in _split_initials(piece)]
     out: list[str] = []
     for part in _SPACELESS_END.split(paragraph):
         out += [part] if has_spaceless_script(part) else _segmenter().segment(part)

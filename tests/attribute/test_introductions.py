@@ -55,3 +55,20 @@ def test_a_titled_surname_is_the_person_with_that_title_and_groups_are_no_people
     )
     out = book.introduce(["President Clinton met the aides.", "A Republican committee aide spoke."])
     assert out == ["President Bill Clinton met the aides.", "A Republican committee aide spoke."]
+
+
+def test_a_full_name_does_not_repeat_the_word_before_the_mention() -> None:
+    book = QuoteBook(
+        documents_from_texts(
+            [
+                "The site includes an Early Christian basilica from the 6th century. Early Christians "
+                "prized relics, Early Christian scholar Ana Ruiz said.",
+                "The relic was found in an early Christian basilica, archaeologists said. He said "
+                "Early Christian pilgrims came.",
+            ],
+            prefix="d",
+            source="t",
+        )
+    )
+    text = "The reliquary was once part of an early Christian basilica, archaeologists said."
+    assert book.introduce([text]) == [text]

@@ -95,3 +95,9 @@ def test_restatements_of_one_fact_are_one_event() -> None:
         "Her grandfather bought the ring in 1946 in a small shop, the family said.",
     )
     assert [(e.date, e.sources) for e in events] == [("1946", ("d1", "d2"))]
+
+
+def test_an_event_reads_as_a_summary_sentence_does() -> None:
+    # The wire's bullet and dateline and its typewriter quotation marks are not the event's words.
+    (event,) = _events("_ BONN _ The council voted on July 12, 1999, to close the ``old'' plant.")
+    assert event.text == "The council voted on July 12, 1999, to close the “old” plant."

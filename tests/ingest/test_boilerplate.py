@@ -42,6 +42,12 @@ FURNITURE = [
     ("Remember, you can buy the digital edition of LOOK magazine for your tablet.", boilerplate.SIGNUP),
     ("Watch the video below.", boilerplate.NAVIGATION),
     ("See video.", boilerplate.NAVIGATION),
+    (
+        "CITY NEWS SERVICE (Distributed by Metro Wire Features) To purchase this material contact "
+        "Metro Wire Syndicate Sales at 1-555-010-0000.)",
+        boilerplate.CREDIT,
+    ),
+    ("(To publish this article, it must be purchased from the wire.)", boilerplate.CREDIT),
 ]
 
 NEWS = [
@@ -54,6 +60,7 @@ NEWS = [
     "Fields was told of his firing late Wednesday morning",
     "Investigators watched the video below the bridge for hours.",
     "Fans were urged to like the team's page on Facebook, the club said.",
+    "The film was distributed by a small company in Ohio, its director said.",
 ]
 
 

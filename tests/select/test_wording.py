@@ -130,7 +130,7 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
     items = [
         Sentence(doc=0, position=0, text="Storm Hits Coast, Thousands Flee", start=0, end=1),
         Sentence(doc=0, position=1, text="The storm hit the coast on Monday.", start=0, end=1),
-        Sentence(doc=0, position=2, text="“We moved early,” the governor said.”", start=0, end=1),
+        Sentence(doc=0, position=2, text="“We moved early,” the governor said.", start=0, end=1),
         Sentence(doc=1, position=0, text="we moved early and we moved everyone.", start=0, end=1),
         Sentence(doc=0, position=3, text="He said more rain could fall by Saturday.", start=0, end=1),
         Sentence(doc=0, position=4, text="Helen Reyes said more rain could fall.", start=0, end=1),
@@ -181,6 +181,17 @@ def test_newswire_forms() -> None:
     assert sentence_texts(
         "Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents."
     ) == ["Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents."]
+    # A sentence ends at initials before a word that opens sentences; not before a name or a figure.
+    assert sentence_texts("It dates to the sixth century C.E. The relic was part of a basilica.") == [
+        "It dates to the sixth century C.E.",
+        "The relic was part of a basilica.",
+    ]
+    assert sentence_texts("They fled to Washington, D.C. But they came back.") == [
+        "They fled to Washington, D.C.",
+        "But they came back.",
+    ]
+    for one in ("The war began in 300 B.C. and ended later.", "In A.D. 70 the temple fell to Rome."):
+        assert sentence_texts(one) == [one]
     assert sentence_texts("He was arrested at 1:30 p.m. Sunday and charged. He left.") == [
         "He was arrested at 1:30 p.m. Sunday and charged.",
         "He left.",
@@ -266,3 +277,100 @@ def test_a_thing_named_by_the_before_any_sentence_introduced_it() -> None:
         "The government said nothing.",  # needs no introduction
     ]
     assert unintroduced(summary) == [1, 5]
+
+
+def test_quotation_marks_that_do_not_pair_up_are_not_printed() -> None:
+    from newsfuse.select.wording import printable, unbalanced
+
+    # The end of a quotation that began in the sentence before, split off by the splitter.
+    tail = "The council is ignoring the thefts because it does not want to admit them.''"
+    assert unbalanced(tidy(tail)) and not printable(tidy(tail))
+    # A quotation cut at a sentence end inside an inner quotation: the inner mark never closes.
+    cut = "``Some neighbours say `Fine, let it go."
+    assert tidy(cut) == "“Some neighbours say `Fine, let it go.”"
+    assert unbalanced(tidy(cut)) and not printable(tidy(cut))
+    assert unbalanced("“Some neighbours say ‘Fine, let it go,” Ana Ruiz said.")
+    # Pairs, mixed marks, apostrophes and a plural possessive are fine.
+    for fine in (
+        "“They called it ‘the worst flood in years,’” the mayor’s aide said.",
+        '“I said, ‘That’s not my car!’" Dana Lee said.',
+        "The teachers’ union said the ’90s rules still apply to schools.",
+        "“We will rebuild,” Ana Ruiz said, “and we will do it this year.”",
+        'The club called the vote "a disgrace" on Monday night.',
+        "The 4’9” star has built her name on her antics, the magazine said.",
+    ):
+        assert not unbalanced(fine), fine
+
+
+def test_list_and_credits_lines_and_bullet_labels() -> None:
+    from newsfuse.select.wording import listing, printable
+
+    for line in (
+        "Drama series: “Harbour Lights,” NBC; “The Long Road,” CBS; “Night Shift,” Fox.",
+        "Ana Ruiz and Tom Hale, executive producers.",
+        "Dana Lee, director of photography.",
+        "Music by Marco Lenz and Peter K. Olsen.",
+    ):
+        assert listing(line) and not printable(line), line
+    for statement in (
+        "Ana Ruiz and Tom Hale, the show's producers, quit on Monday.",
+        "At the White House, aides kept quiet about the plan.",
+        "In Boston, the city council voted against the plan.",
+        "The mayor thanked Ana Ruiz, the producer, for the film.",
+        "Shootings in Pearl, Miss.; West Paducah, Ky.; and Richmond, Va., alarmed parents across the nation.",
+        "Dana Lee, the director, said filming would begin in May.",
+    ):
+        assert not listing(statement), statement
+    # A wire list item: the bullet and its label go, the statement stays.
+    assert tidy("_A possible model: Faced with new rules, the counties may merge their plans.") == (
+        "Faced with new rules, the counties may merge their plans."
+    )
+    assert tidy("Bottom line: the counties may merge their plans.") == (
+        "Bottom line: the counties may merge their plans."
+    )
+
+
+def test_a_photo_caption_is_not_a_statement() -> None:
+    from newsfuse.select.wording import printable
+
+    for caption in (
+        "Deputy Sam Ortel is pictured with principal Ana Ruiz after an award ceremony in 2014.",
+        "Dana Lee (left) and Ana Ruiz filming their cooking show in 1996.",
+        "Smoke rises over a market near the square where the blast hit, in Vellmar, Hesse State, "
+        "Wednesday, May 10, 2017.",
+    ):
+        assert not printable(caption), caption
+    for statement in (
+        "The blast hit the market on Wednesday, May 10, killing four people.",
+        "Mayor Vincent Gray (D) and Rep. Tim Hale (R) are trying to keep every city worker on the job.",
+        "The country held its last nuclear test on Sept. 9, 2016.",
+    ):
+        assert printable(statement), statement
+
+
+def test_a_sentence_opening_on_a_lowercase_word_is_a_fragment() -> None:
+    from newsfuse.select.wording import printable
+
+    for fragment in (
+        "and charged with five counts of aggravated battery on Sunday.",
+        "woodarrd called on Britain to prepare for the single currency.",
+    ):
+        assert not printable(fragment), fragment
+    for statement in (
+        "eBay said its sales rose by a third in the spring.",
+        "iPhone sales fell in China for the first time this year.",
+        "de Blasio said the city would hire more teachers next year.",
+    ):
+        assert printable(statement), statement
+
+
+def test_a_time_after_an_event_the_reader_has_not_seen_points_back() -> None:
+    from newsfuse.select.wording import printable
+
+    for dangling in (
+        "Minutes later, its doors open and the passengers are forced onto the ground.",
+        "A minute later, a soldier pushes a third man out of the frame.",
+        "An hour later, the crowd had gone home.",
+    ):
+        assert not printable(dangling), dangling
+    assert printable("Minutes after the blast, the police closed the square.")

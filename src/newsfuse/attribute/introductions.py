@@ -153,6 +153,13 @@ def _person(mention: Mention, index: NameIndex, sources: Sources) -> list[str] |
     return None
 
 
+def _said_before(before: str, added: list[str]) -> bool:
+    """Whether the words the full name would add are already written just before the mention in
+    lowercase ("an early Christian basilica" is no "early Early Christian"): a phrase, not a name."""
+    words = before.split()[-len(added) :]
+    return [w.lower() for w in words] == [w.lower() for w in added]
+
+
 def introduce(texts: Sequence[str], index: NameIndex, sources: Sources) -> list[str]:
     """``texts`` (a summary, in reading order) with people named in full at first mention and by
     surname after.
@@ -178,8 +185,12 @@ def introduce(texts: Sequence[str], index: NameIndex, sources: Sources) -> list[
             key = " ".join(name)
             if key not in introduced:
                 introduced.add(key)
-                missing = len([w for w in written if w not in TITLES]) < len(name)
-                if missing and not _NAME_GOES_ON.search(text[: mention.start]):
+                added = name[: max(0, len(name) - len([w for w in written if w not in TITLES]))]
+                if (
+                    added
+                    and not _NAME_GOES_ON.search(text[: mention.start])
+                    and not _said_before(text[: mention.start], added)
+                ):
                     edits.append((mention.start, mention.end, " ".join([*titles, *name])))
             elif len(written) > 1 and {index.fullest(key), key} & (index.surnamed & index.talkers):
                 edits.append((mention.start, mention.end, name[-1]))

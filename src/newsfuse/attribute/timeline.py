@@ -17,6 +17,7 @@ from datetime import date
 
 from newsfuse.dates import DateMention, anchor_date, find_dates
 from newsfuse.model import Document, Fact, Sentence, TimelineEvent
+from newsfuse.select.wording import tidy
 from newsfuse.text import content_words, word_overlap
 
 __all__ = ["MAX_EVENTS", "timeline"]
@@ -138,7 +139,7 @@ def timeline(
         key = (first.iso, fact_of.get(i, -1 - i))
         event = events.setdefault(
             key,
-            {"text": s.text.lstrip("—–- "), "docs": set(), "expression": first.expression, "first": i},
+            {"text": tidy(s.text), "docs": set(), "expression": first.expression, "first": i},
         )
         event["docs"].add(s.doc)
         # Sentences of the same fact dated alike by other sources support the event too.

@@ -266,6 +266,16 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^for (?:the latest|outside|more) [\w\s]+, follow @\w+$|^topics: ", _I), CREDIT),
     (re.compile(r"^(?:for further information:|safe harbor statement$)", _I), CREDIT),
     (re.compile(r"^SOURCE [A-Z]"), CREDIT),
+    # A wire's syndication notice: "(Distributed by New York Times Special Features) To purchase
+    # this material contact…", "(To publish this article, …)".
+    (
+        re.compile(
+            r"\bto (?:purchase|publish|buy|license) this (?:material|article|story|column)\b|"
+            r"^\(?distributed by [^)]{3,80}\)|\bsyndicate sales\b",
+            _I,
+        ),
+        CREDIT,
+    ),
     # Paywall and newsletter prompts, "Follow … on Twitter", "© AFP / …" (issue 16).
     (
         re.compile(

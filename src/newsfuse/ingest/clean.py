@@ -5,7 +5,8 @@ Reads ``Document.raw``/``kind``; sets ``text`` (cleaned), ``kind`` ("article" | 
 in the Latin alphabet; off-topic is decided later, in ``relevance``, once sentences are encoded), ``removed`` (every line taken out, with its reason:
 what ``newsfuse inspect`` shows), ``title``, ``date`` (ISO) and ``outlet``.
 
-Order of the judgements: furniture lines (``boilerplate``) and transcript headers first, then
+Order of the judgements: markup inside the words first (``markup``: entities, wire codes and
+dashes, an interview's "Q." / "A."), then furniture lines (``boilerplate``) and transcript headers first, then
 repeated lines, then metadata lines (byline, date) and the headline at the top, which move from
 the text into ``title``/``date``/``outlet``; transcripts are re-punctuated last; a document with
 too little text left is junk (``junk``), an HTML page only once other readings of it
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 
 import ftfy
 
-from newsfuse.ingest import boilerplate, junk, language, transcript
+from newsfuse.ingest import boilerplate, junk, language, markup, transcript
 from newsfuse.ingest.extraction import EXTRACTION, html_to_text, rescue_texts
 from newsfuse.ingest.metadata import document_date, metadata_line
 from newsfuse.model import Document, RemovedLine
@@ -41,9 +42,10 @@ DATELINE = "dateline (place and date)"
 #: A dateline is looked for in this many first lines (headline, byline, then the dateline).
 DATELINE_LINES = 4
 DATE_LINE = "date line (kept as the date)"
+INTERVIEW = "interview marker (Q. / A.)"
 #: Removals that are metadata or page-top shape, not furniture: they do not make a report "web".
 _NOT_FURNITURE = frozenset(
-    {TITLE_REASON, HEADER_SCRAP, DECK, REPEATED, BYLINE, DATE_LINE, DATELINE, boilerplate.RUN_ON}
+    {TITLE_REASON, HEADER_SCRAP, DECK, REPEATED, BYLINE, DATE_LINE, DATELINE, INTERVIEW, boilerplate.RUN_ON}
 )
 # The top of a page, where headline, deck, byline and date live: lines before the first
 # paragraph, and never more than this many.
@@ -210,9 +212,12 @@ def clean_text(
     ``origin`` says where the text came from (a key of ``RULES``) and so which rule families apply.
     """
     rules = RULES[origin]
-    lines = ftfy.fix_encoding(text).translate(_INVISIBLE).split("\n")
+    text = markup.wire_dashes(markup.decode_entities(ftfy.fix_encoding(text).translate(_INVISIBLE)))
+    lines = text.split("\n")
     is_transcript = transcript.is_transcript(lines)
+    lines, markers = markup.interview_markers(lines)
     units, cut = _units(lines, labels=LABELS in rules)
+    cut = [*(RemovedLine(m, INTERVIEW) for m in markers), *cut]
     marks = boilerplate.mark_lines([u.text for u in units], shape=SHAPE in rules)
     for unit, reason in zip(units, marks, strict=True):
         unit.reason = transcript.header_reason(unit.text) or reason

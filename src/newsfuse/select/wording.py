@@ -31,11 +31,13 @@ __all__ = [
     "PRONOUN_SPEAKER",
     "continues_quotation",
     "eligible",
+    "listing",
     "needs_speaker",
     "printable",
     "speaks_as_i",
     "spoken",
     "tidy",
+    "unbalanced",
     "unintroduced",
 ]
 
@@ -88,6 +90,9 @@ LEADING_LABEL = re.compile(
     r"(?=(?i:the|a|an|what|what's|when|where|while|who|he|she|it|they|we|i|you|this|that|these|those|"
     r"his|her|their|its|our|my|in|on|at|after|as|under|during|if|but|and|rather|there)\b|[A-Z](?!\w*\s*[:/]))"
 )
+# A list item of the wire: a bullet and a label of a few words before a colon ("_A possible model:
+# Faced with…", "• Assured power: A big chunk…"): the label heads an item, the item is the statement.
+BULLET_LABEL = re.compile(r"^[_•*]+\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+(?=[A-Z“\"])")
 # A connective that ties a sentence to one the reader will not see: "But what we saw..." reads
 # as "What we saw..." out of its context, "However, Mr. Lukashevich may..." as "Mr. Lukashevich may...".
 LEADING_CONNECTIVE = re.compile(
@@ -136,8 +141,9 @@ DEPENDENT_OPENING = re.compile(
     r"^(?:(?:This|That|These|Those)\s+(?!(?:week|year|month|morning|afternoon|evening|weekend|summer|"
     r"winter|spring|fall|autumn|time)\b)\w|(?:This|That|These|Those)[,.;]|Here(?:'s|’s| is| are)\b|"
     r"(?:Instead|Otherwise|As a result|In response|In turn|Because of this|Despite this|After that|"
-    r"The latter|The former|First|Second|Third|Finally|A (?:day|week|month|year) (?:later|earlier)|"
-    r"(?:Days|Weeks|Months|Years|Hours) (?:later|earlier)|In (?:that|the) same (?:period|time|year)|"
+    r"The latter|The former|First|Second|Third|Finally|"
+    r"(?:A|An|One) (?:few )?(?:moment|second|minute|hour|day|week|month|year)s? (?:later|earlier)|"
+    r"(?:Seconds|Moments|Minutes|Hours|Days|Weeks|Months|Years) (?:later|earlier)|In (?:that|the) same (?:period|time|year)|"
     r"During (?:that|this) (?:time|period)|At (?:that|the) time|By then|Since then|Until then|If so|"
     r"If not)\b|"
     # "Most are placed in institutions…", "Both are in area hospitals.": most of whom?
@@ -157,6 +163,15 @@ DEMONSTRATIVE = re.compile(
 CAPTION_DATE = re.compile(
     r"^(?:(?:Early|Late|Mid)[- ])?(?:(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\s+)?\d{4},|[”\"]\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4},"
+)
+# A photo's caption in the agencies' form: what it shows "is pictured", who stands "(left)", and
+# where and when at the end: "…in Palmarito Tochapan, Puebla State, Wednesday, May 10, 2017."
+CAPTION_FORM = re.compile(
+    r"\b(?:is|are) pictured\b|\bpictured (?:here|above|below|at left|at right|left|right)\b|"
+    r"\((?:left|right|center|centre|top|bottom|far left|far right)\)|"
+    r",\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$",
+    re.IGNORECASE,
 )
 # A teaser cut short ("...to embrace new and ...") or a quotation trailing off.
 TRAILING_OFF = re.compile(r"(?:\.\.\.|…)[\"”’]?\s*(?:\.\.\.|…)?$")
@@ -179,6 +194,40 @@ ATTRIBUTION_ONLY = re.compile(
 # A live blog's separator ("___ 1:40 p.m. An Iowa man…") or a sentence cut after a lower-case
 # initial ("…according to dr. michael m.", the preprocessed form's splitter): pieces, not sentences.
 RUN_TOGETHER = re.compile(r"_{3,}|\s[a-z]\.$")
+# An inner quotation opened ("…say `Hey, it's OK.", "…called ‘the worst"): a single opening mark
+# after a space or a double mark, before a letter; closed by a single mark before a non-letter.
+_INNER_OPEN = re.compile(r"(?:^|(?<=[\s“\"(]))[`‘](?=[A-Za-z])")
+_INNER_CLOSE = re.compile(r"[’'](?![A-Za-z])")
+# A list or credits line has no verb: "Talk show: “Leeza,” NBC; “The View,” ABC.", "Ana Ruiz
+# and Tom Hale, executive producers.", "Music by Marco Lenz." Names (capitalised words, initials,
+# "and", "of") before a comma, then a lowercase role of a few words with nothing verb-like in it.
+_NAMES = r"(?:[A-Z][\w.'’-]*|and|&|of|de|the|van|von)"
+_NOT_A_NAME = (
+    r"(?:In|At|On|For|From|By|With|After|Before|During|Since|To|Under|Over|As|If|When|While|The|A|An|"
+    r"This|That|These|Those|But|And|Yet|So|Then|Now|There|Here|It|He|She|They|We|I)\b"
+)
+# The role's head: a word for a person's part ("producers", "director of photography", "host").
+_ROLE_HEAD = r"[a-z-]*(?:er|or|ist|ian|man|woman|person|ant|ent|host|chief|aide|star|cast)s?"
+CREDIT_LINE = re.compile(
+    rf"^(?!{_NOT_A_NAME})[A-Z][\w.'’-]*(?:\s+{_NAMES})*,\s+"
+    rf"(?P<role>(?:[a-z][\w'’-]*\s+){{0,3}}{_ROLE_HEAD}(?:\s+of(?:\s+[a-z][\w'’-]*){{1,2}})?)\.$|"
+    rf"^(?:Written|Directed|Produced|Edited|Photographed|Illustrated|Compiled|Music|Photos?)\s+by"
+    rf"(?:\s+{_NAMES}|,|;)+\.$"
+)
+_VERB_LIKE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|"
+    r"do|does|did|said|says|say|told|tells|added|adds|wrote|writes|[a-z]\w*ed)\b"
+)
+# A list: items set off by semicolons, each a few words ("“Leeza,” NBC; “The View,” ABC").
+LIST_ITEMS = 3
+LIST_ITEM_WORDS = 8
+# Feet and inches written with quotation marks ("the 4’9” star", "a 6'2\" guard") are no quotation.
+_MEASURE = re.compile(r"(?<=\d)[’'](\d{1,2})[”\"]")
+# A sentence opening on a lowercase word is the tail of one the splitter cut ("and charged with
+# five counts…") or garbled text ("sooddard called on Britain…"); "eBay", "iPhone" and "de Blasio"
+# open sentences in their own case. Only in cased text: a sentence with no capital anywhere comes
+# from lowercased input (a transcript's words, a preprocessed data set).
+LOWERCASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s+(?![A-Z])(?=.*[A-Z])")
 # A question states nothing ("What is the deadly VX nerve agent?" is an explainer's subheading).
 QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 # A glossary or list heading: "OSTEOARTHRITIS, or degenerative joint disease."
@@ -208,7 +257,7 @@ def tidy(text: str) -> str:
     """A sentence as it should read in a summary: no dateline or wire credit, no leading dash
     debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
     open at the end of the sentence closed."""
-    text = LEADING_DEBRIS.sub("", text.strip())
+    text = LEADING_DEBRIS.sub("", BULLET_LABEL.sub("", text.strip()))
     label = LEADING_LABEL.match(text)
     if label and len(text[label.end() :].split()) >= 4:
         text = text[label.end()].upper() + text[label.end() + 1 :]
@@ -240,6 +289,32 @@ def _close_quotation(text: str) -> str:
     if text.count('"') % 2 == 1 and not text.endswith('"'):
         return text + '"'
     return text
+
+
+def unbalanced(text: str) -> bool:
+    """Whether a printed sentence's quotation marks do not pair up: a closing mark with no opening
+    one (the sentence is the end of a quotation that began in the sentence before: "…admit that
+    it's happening.”"), an opening mark left open mid-sentence, or an inner quotation cut short
+    (“Some tribe members say `Hey, it's OK,” …). Straight double marks may stand for either."""
+    text = _MEASURE.sub(r" \1 ", text)
+    opened, closed, straight = text.count("“"), text.count("”"), text.count('"')
+    if closed > opened + straight or opened > closed + straight:
+        return True
+    return any(not _INNER_CLOSE.search(text, found.end()) for found in _INNER_OPEN.finditer(text))
+
+
+def listing(text: str) -> bool:
+    """Whether a printed sentence is a line of a list or of credits, not a statement: three or more
+    short items set off by semicolons, or names with their roles and no verb."""
+    items = text.split(";")
+    if (
+        len(items) >= LIST_ITEMS
+        and all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
+        and not _VERB_LIKE.search(_QUOTATION.sub(" ", text))
+    ):
+        return True
+    found = CREDIT_LINE.match(text)
+    return bool(found) and not (found["role"] and _VERB_LIKE.search(found["role"]))
 
 
 def _points_back(text: str) -> bool:
@@ -285,15 +360,19 @@ def printable(text: str) -> bool:
         and not PRONOUN_OPENING.match(text)
         and not DEPENDENT_OPENING.match(text)
         and not HEADING_OPENING.match(text)
+        and not LOWERCASE_OPENING.match(text)
         and not FIRST_PERSON_OPENING.match(text)
         and not CAPTION_DATE.search(text)
         and not FILE_CAPTION.search(text)
+        and not CAPTION_FORM.search(text)
         and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and not PRONOUN_SOURCE_INSIDE.search(text)
         and not _points_back(text)
         and not ATTRIBUTION_ONLY.match(text)
         and not RUN_TOGETHER.search(text)
+        and not unbalanced(text)
+        and not listing(text)
         and words >= MIN_WORDS
         and not (text.endswith("!") and words <= SHOUT_MAX_WORDS and not QUOTE_MARKS.search(text))
     )
