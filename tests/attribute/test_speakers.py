@@ -45,3 +45,13 @@ def test_resolve_titles_pronouns_and_organisation_nouns() -> None:
         before=mentions[:1], last_speaker=None, position=60, talkers=frozenset({mentions[0].start})
     )
     assert resolve("he", context=talked, index=index) == "President Barack Obama"
+
+
+def test_a_person_is_not_the_organisation_named_after_them() -> None:
+    text = (
+        "the flakes were studied by Alison Brooks of George Washington University.\n"
+        "the lead author, Alison Brooks, said more.\nthe National Council of Resistance of Iran met."
+    )
+    index = NameIndex.build(find_mentions(text))
+    assert index.fullest("Alison Brooks") == "Alison Brooks"
+    assert index.fullest("National Council") == "National Council of Resistance of Iran"

@@ -67,6 +67,7 @@ NAME_RUN = re.compile(
     rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:of|de|van|von|bin|al|la|le|del|da)[ \t]+)?{_NAME_WORD})*"
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "CDs", "NGOs" name no organisation
+INITIALS = re.compile(r"^(?:[A-Z]\.)+$")  # "O.", "O.J.", "D.E."
 # "U.S.", "U.K.": before a person's title it says where, not who ("U.S. Secretary of State Hillary Clinton").
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 # A photo caption or credit: its capitalised runs are credits and picture titles, never speakers
@@ -256,6 +257,15 @@ class NameIndex:
         best = name
         best_key = (0, len(name.split()), 0)
         candidates = dict.fromkeys([*self.by_word.get(words[0], ()), *self.by_word.get(words[-1], ())])
+        # "Sony" is "Sony Pictures Entertainment", but a person the cluster names is not "David T.
+        # Felson of Boston University School of Medicine": that is the person and where they work.
+        person = (
+            len(words) > 1
+            and (
+                any(INITIALS.match(w) for w in words[:-1])  # "Rick A. Lazio"
+                or any(m.kind == "person" and m.core[-len(words) :] == tuple(words) for m in candidates)
+            )
+        )
         for m in candidates:
             core = m.core
             if not core:
@@ -263,7 +273,9 @@ class NameIndex:
             if m.kind == "person":
                 fits = core[-len(words) :] == tuple(words) or (len(words) == 1 and words[0] == core[-1])
             else:
-                fits = tuple(words) == core[: len(words)]
+                fits = tuple(words) == core[: len(words)] and not (
+                    person and core[len(words) : len(words) + 1] == ("of",)
+                )
             if not fits:
                 continue
             # Of two people with one surname, the one the cluster names more often; of the forms
