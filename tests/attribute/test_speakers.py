@@ -55,3 +55,11 @@ def test_a_person_is_not_the_organisation_named_after_them() -> None:
     index = NameIndex.build(find_mentions(text))
     assert index.fullest("Alison Brooks") == "Alison Brooks"
     assert index.fullest("National Council") == "National Council of Resistance of Iran"
+
+
+def test_initials_keep_their_periods_and_a_sentence_end_does_not() -> None:
+    text = "the winner, O.J. Simpson, met Mark O. Barton and then Bob.\nhe later called Plan B."
+    assert [m.text for m in find_mentions(text)] == ["O.J. Simpson", "Mark O. Barton", "Bob", "Plan B"]
+    index = NameIndex.build(find_mentions(text))
+    assert index.fullest("Simpson") == "O.J. Simpson"
+    assert index.fullest("Mark O. Barton") == "Mark O. Barton"

@@ -128,7 +128,14 @@ def _mention(words: list[str], start: int) -> Mention | None:
         start += len(words[0]) + 1
         words = words[1:]
     end = start + len(" ".join(words))
-    words = [w.rstrip(".") if w not in TITLES and not ACRONYM.match(w.rstrip(".")) else w for w in words]
+    # A run's last word may end its sentence ("said Bob."); an initial before another word keeps its
+    # period ("O.J. Simpson", "Mark O. Barton"), as do titles and acronyms.
+    words = [
+        w
+        if w in TITLES or ACRONYM.match(w.rstrip(".")) or (INITIALS.match(w) and k < len(words) - 1)
+        else w.rstrip(".")
+        for k, w in enumerate(words)
+    ]
     kind = _kind(words)
     if kind is None:
         if len(words) == 1 and words[0] not in TITLES and len(words[0]) > 1:
