@@ -170,3 +170,46 @@ def test_a_quote_introduced_by_a_colon_is_the_introducers(parser) -> None:
 def test_rules_alone_still_name_speakers() -> None:
     text = "“We will rebuild the bridge this year,” said Mayor Jane Doe on Monday."
     assert [who for _, who in _speakers(text, None)] == ["Mayor Jane Doe"]
+
+
+# --- a paragraph that is only a quotation ---------------------------------------------------------
+
+CLOSING = (
+    "The board voted to release him, and board member Ann Corda said he was a “low risk to reoffend.”\n\n"
+    "Walter Simpson said in closing remarks that he had been a model prisoner.\n\n"
+    "“I have spent nine years making no excuses about anything. I am sorry for what I did.”"
+)
+
+
+@pytest.mark.parametrize("rules_only", [False, True])
+def test_a_bare_quotation_is_the_paragraph_befores_speaker(rules_only: bool, request) -> None:
+    # The quote before is Corda's and close, but the paragraph between names a new speaker.
+    parser = None if rules_only else request.getfixturevalue("parser")
+    assert [who for _, who in _speakers(CLOSING, parser)] == ["Ann Corda", "Walter Simpson"]
+
+
+def test_a_bare_quotation_after_he_said_is_the_person_he_means(parser) -> None:
+    text = CLOSING.replace(
+        "Walter Simpson said in closing",
+        "Walter Simpson, 70, thanked the board. He said in closing",
+    )
+    assert [who for _, who in _speakers(text, parser)] == ["Ann Corda", "Walter Simpson"]
+
+
+def test_a_bare_quotation_after_a_quote_continues_that_speaker(parser) -> None:
+    # "Unless that paragraph is itself a quote by someone else": Lee's words go on.
+    text = (
+        "Mayor Tom Reyes said the bridge would reopen.\n\n"
+        "“We have arrested two men tonight,” Police Chief Ann Lee said at the scene.\n\n"
+        "“More arrests are likely in the coming days.”"
+    )
+    assert [who for _, who in _speakers(text, parser)] == ["Police Chief Ann Lee", "Police Chief Ann Lee"]
+
+
+def test_a_bare_quotation_in_a_dev_cluster(dev_path) -> None:
+    from newsfuse.ingest.readers import read_clusters
+
+    cluster = next(c for c in read_clusters([dev_path]) if c.id == "multinews-test-57")
+    quotes = QuoteBook(cluster.documents).of(0)
+    found = next(q for q in quotes if q.text.startswith("I've spent nine years"))
+    assert found.speaker == "O.J. Simpson"  # not Tony Corda, and the initials keep their periods

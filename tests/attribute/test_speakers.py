@@ -45,3 +45,21 @@ def test_resolve_titles_pronouns_and_organisation_nouns() -> None:
         before=mentions[:1], last_speaker=None, position=60, talkers=frozenset({mentions[0].start})
     )
     assert resolve("he", context=talked, index=index) == "President Barack Obama"
+
+
+def test_a_person_is_not_the_organisation_named_after_them() -> None:
+    text = (
+        "the flakes were studied by Alison Brooks of George Washington University.\n"
+        "the lead author, Alison Brooks, said more.\nthe National Council of Resistance of Iran met."
+    )
+    index = NameIndex.build(find_mentions(text))
+    assert index.fullest("Alison Brooks") == "Alison Brooks"
+    assert index.fullest("National Council") == "National Council of Resistance of Iran"
+
+
+def test_initials_keep_their_periods_and_a_sentence_end_does_not() -> None:
+    text = "the winner, O.J. Simpson, met Mark O. Barton and then Bob.\nhe later called Plan B."
+    assert [m.text for m in find_mentions(text)] == ["O.J. Simpson", "Mark O. Barton", "Bob", "Plan B"]
+    index = NameIndex.build(find_mentions(text))
+    assert index.fullest("Simpson") == "O.J. Simpson"
+    assert index.fullest("Mark O. Barton") == "Mark O. Barton"

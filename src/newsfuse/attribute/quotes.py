@@ -21,7 +21,15 @@ from typing import Any
 from newsfuse.attribute.nlp import DEFAULT, Parser, resolve_parser
 from newsfuse.attribute.score import garbled
 from newsfuse.attribute.speakers import PRONOUNS, Context, Mention, NameIndex, find_mentions, resolve
-from newsfuse.attribute.speech import Frame, antecedent, frame_paragraph, speaker_phrase
+from newsfuse.attribute.speech import (
+    ANTECEDENT_PARAGRAPHS,
+    Frame,
+    SpeakerPhrase,
+    antecedent,
+    frame_paragraph,
+    reporting_subject,
+    speaker_phrase,
+)
 from newsfuse.model import Document, Quote
 
 __all__ = [
@@ -431,6 +439,17 @@ class _Frames:
             self._frames[paragraph] = found
         return self._frames[paragraph]
 
+    def texts_before(self, paragraph: int, count: int) -> list[str]:
+        """The texts of the ``count`` non-empty paragraphs before ``paragraph`` (quotes as
+        placeholders), in text order."""
+        out: list[str] = []
+        for k in range(paragraph - 1, -1, -1):
+            if len(out) == count:
+                break
+            if self.text[slice(*self.paragraphs[k])].strip():
+                out.append(self.frame(k).text)
+        return out[::-1]
+
     def before(self, paragraph: int, position: int) -> list[str]:
         """The texts of the paragraphs before ``paragraph`` (quotes as placeholders) and of
         ``paragraph`` itself up to ``position``."""
@@ -450,6 +469,20 @@ def _parsed_phrase(parser: Parser, frames: _Frames, k: int, raw: RawQuote, index
     found = speaker_phrase(parser, frames.frame(paragraph), frames.by_paragraph[paragraph].index(k))
     if found is None or found.garbled:
         return None
+    return _person_meant(parser, frames, raw, found, index)
+
+
+def _person_meant(
+    parser: Parser,
+    frames: _Frames,
+    raw: RawQuote,
+    found: SpeakerPhrase,
+    index: NameIndex,
+    before: list[str] | None = None,
+) -> str:
+    """``found``'s words, or for "he"/"she"/"it" the person (organisation) the sentences before
+    quote ``raw`` (or the texts ``before``) are about, else the pronoun itself."""
+    paragraph = frames.paragraph_of(raw.start)
     if not found.pronoun or found.text.lower() not in ("he", "she", "it"):
         return found.text
     pronoun = found.text.lower()
@@ -458,9 +491,80 @@ def _parsed_phrase(parser: Parser, frames: _Frames, k: int, raw: RawQuote, index
     def acceptable(name: str) -> bool:
         return index.fullest(name) not in other and name not in other
 
-    before = frames.before(paragraph, raw.start)
+    if before is None:
+        before = frames.before(paragraph, raw.start)
     named = antecedent(parser, before, pronoun, acceptable, index.is_person_word, writes=found.writes)
     return named or found.text
+
+
+#: A paragraph a reporter wrote ends a sentence (a heading or "Story Continued Below" does not).
+SENTENCE_CLOSE = re.compile(r"[.!?:][”\"’)]*\s*$")
+
+
+def _paragraph_before(text: str, raw: RawQuote, spans: Sequence[RawQuote]) -> tuple[int, int] | None:
+    """The bounds of the paragraph just before ``raw``'s when ``raw``'s paragraph is only
+    quotation (no word outside its quotes: “…,” the statement read is attributed) and the one
+    before is a sentence, else None."""
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    line_end = text.find("\n", raw.start)
+    line_end = len(text) if line_end < 0 else line_end
+    at, rest = line_start, []
+    for q in spans:
+        if line_start <= q.start < line_end:
+            rest.append(text[at : q.start])
+            at = q.end
+    rest.append(text[at:line_end])
+    if any(ch.isalnum() for part in rest for ch in part):
+        return None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return (start, end) if SENTENCE_CLOSE.search(text[start:end]) else None
+        end = start - 1
+    return None
+
+
+#: Verbs that report speech and nothing else: "a shop called Tribes" or "the note reads" do not.
+REPORTS = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|explained|explains|recalled|recalls|insisted|insists|"
+    r"stated|states|argued|argues|testified|acknowledged|admitted|replied|responded|declared)\b"
+)
+
+
+def _reporter_by_rules(paragraph: str) -> str | None:
+    """The subject of the first speech verb in the last sentence of ``paragraph``, by the rules."""
+    ends = list(SENTENCE_END.finditer(paragraph.rstrip()))
+    sentence = paragraph[ends[-1].end() :] if ends else paragraph
+    verb = REPORTS.search(sentence)
+    # "X said that Y told him…" is X's report: only the first verb counts.
+    return _subject_before_verb(sentence[: verb.end()]) if verb else None
+
+
+def _reporter_before(
+    parser: Parser | None,
+    frames: _Frames | None,
+    text: str,
+    paragraph: tuple[int, int],
+    raw: RawQuote,
+    index: NameIndex,
+) -> str | None:
+    """Who speaks a paragraph that is only a quotation: the subject of the speech verb in the
+    paragraph just before ("Simpson said in closing remarks that he had been a model prisoner." ¶
+    “I've spent nine years…”), from the parse where there is one, else by the rules."""
+    frame = frames.frame(frames.paragraph_of(paragraph[0])).text if frames is not None else ""
+    if parser is None or frames is None or len(frame) > MAX_PARSED_CHARS:
+        named = _reporter_by_rules(text[paragraph[0] : paragraph[1]])
+    else:
+        found = reporting_subject(parser, frame)
+        if found is None or found.garbled:
+            return None
+        # The reporting paragraph and the ones before it, for the person its "he" means.
+        before = frames.texts_before(frames.paragraph_of(raw.start), ANTECEDENT_PARAGRAPHS + 1)
+        named = _person_meant(parser, frames, raw, found, index, before)
+    # A "she says" the sentences before do not name is most often the last speaker's: the
+    # quotation continues hers (None leaves it to the continuation rule).
+    return None if named is None or named.lower() in PRONOUNS else named
 
 
 def attribute_quotes(
@@ -513,6 +617,11 @@ def attribute_quotes(
             phrase = _parsed_phrase(parser, frames, k, raw, index)
         if phrase is None:
             phrase = _raw_speaker(text, raw, previous_close)
+        # A paragraph that is only a quotation: the speaker the paragraph before reports, unless
+        # that paragraph is itself a quotation (its speaker goes on, below).
+        paragraph = _paragraph_before(text, raw, spans) if phrase is None else None
+        if paragraph is not None and (not quotes or quotes[-1].start < paragraph[0]):
+            phrase = _reporter_before(parser, frames, text, paragraph, raw, index)
         speaker = None
         gap = text[last_end : raw.start]
         if phrase and phrase.lower() in PRONOUNS and last_speaker and len(gap) < 60 and "\n" not in gap:

@@ -67,6 +67,7 @@ NAME_RUN = re.compile(
     rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:of|de|van|von|bin|al|la|le|del|da)[ \t]+)?{_NAME_WORD})*"
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # "CDs", "NGOs" name no organisation
+INITIALS = re.compile(r"^(?:[A-Z]\.)+$")  # "O.", "O.J.", "D.E."
 # "U.S.", "U.K.": before a person's title it says where, not who ("U.S. Secretary of State Hillary Clinton").
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 # A photo caption or credit: its capitalised runs are credits and picture titles, never speakers
@@ -127,7 +128,14 @@ def _mention(words: list[str], start: int) -> Mention | None:
         start += len(words[0]) + 1
         words = words[1:]
     end = start + len(" ".join(words))
-    words = [w.rstrip(".") if w not in TITLES and not ACRONYM.match(w.rstrip(".")) else w for w in words]
+    # A run's last word may end its sentence ("said Bob."); an initial before another word keeps its
+    # period ("O.J. Simpson", "Mark O. Barton"), as do titles and acronyms.
+    words = [
+        w
+        if w in TITLES or ACRONYM.match(w.rstrip(".")) or (INITIALS.match(w) and k < len(words) - 1)
+        else w.rstrip(".")
+        for k, w in enumerate(words)
+    ]
     kind = _kind(words)
     if kind is None:
         if len(words) == 1 and words[0] not in TITLES and len(words[0]) > 1:
@@ -256,6 +264,15 @@ class NameIndex:
         best = name
         best_key = (0, len(name.split()), 0)
         candidates = dict.fromkeys([*self.by_word.get(words[0], ()), *self.by_word.get(words[-1], ())])
+        # "Sony" is "Sony Pictures Entertainment", but a person the cluster names is not "David T.
+        # Felson of Boston University School of Medicine": that is the person and where they work.
+        person = (
+            len(words) > 1
+            and (
+                any(INITIALS.match(w) for w in words[:-1])  # "Rick A. Lazio"
+                or any(m.kind == "person" and m.core[-len(words) :] == tuple(words) for m in candidates)
+            )
+        )
         for m in candidates:
             core = m.core
             if not core:
@@ -263,7 +280,9 @@ class NameIndex:
             if m.kind == "person":
                 fits = core[-len(words) :] == tuple(words) or (len(words) == 1 and words[0] == core[-1])
             else:
-                fits = tuple(words) == core[: len(words)]
+                fits = tuple(words) == core[: len(words)] and not (
+                    person and core[len(words) : len(words) + 1] == ("of",)
+                )
             if not fits:
                 continue
             # Of two people with one surname, the one the cluster names more often; of the forms

@@ -19,7 +19,7 @@ from newsfuse.attribute.nlp import Parser
 from newsfuse.attribute.score import garbled
 from newsfuse.attribute.speakers import PRONOUNS
 
-__all__ = ["Frame", "SpeakerPhrase", "antecedent", "frame_paragraph", "speaker_phrase"]
+__all__ = ["Frame", "SpeakerPhrase", "antecedent", "frame_paragraph", "reporting_subject", "speaker_phrase"]
 
 #: Speech verbs, as written (the lemmatizer is left out for speed).
 SPEECH = frozenset(
@@ -167,6 +167,25 @@ def speaker_phrase(parser: Parser, frame: Frame, index: int) -> SpeakerPhrase | 
         return None
     writes = verb is not None and verb.lower_ in WRITE
     return SpeakerPhrase(name, pronoun=name.lower() in PRONOUNS, writes=writes)
+
+
+def reporting_subject(parser: Parser, text: str) -> SpeakerPhrase | None:
+    """The subject of the speech verb in the last sentence of ``text``, the paragraph before one that
+    is only a quotation: "Simpson said in closing remarks that he had been a model prisoner." ¶
+    “I've spent nine years…” is Simpson's. None when that sentence reports no one speaking."""
+    sentences = list(parser(text).sents)
+    if not sentences:
+        return None
+    last = sentences[-1]
+    # The sentence's own verb first, then the first speech verb with a subject: "X said Y told him…"
+    # is X's report, and "In a statement posted online, X said…" X's.
+    verbs = [last.root] + [t for t in last if t is not last.root]
+    for token in verbs:
+        if token.lower_ in SPEECH and token.pos_ in ("VERB", "AUX"):
+            subject = _subject(token)
+            if subject is not None and (name := _name_of(subject)) is not None:
+                return SpeakerPhrase(name, pronoun=name.lower() in PRONOUNS, writes=token.lower_ in WRITE)
+    return None
 
 
 #: Verbs of writing: "he wrote" after "Barton left a note, said Jimmy Mercer" is the note's author.
