@@ -80,8 +80,9 @@ class People(Protocol):
         """Who said the quotation in ``sentence`` (a name, a role, a pronoun, or None)."""
         ...
 
-    def introduce(self, texts: Sequence[str]) -> list[str]:
-        """A summary's sentences, in reading order, with people named in full at first mention."""
+    def introduce(self, texts: Sequence[str], *, words: int | None = None) -> list[str]:
+        """A summary's sentences, in reading order, with people named in full at first mention,
+        and their roles where the summary stays within ``words``."""
         ...
 
 
@@ -145,8 +146,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
 
     A chosen quotation that needs its speaker named gets it (``people.speaker``) or is ruled
     out, and the choice is made again; then the people of the chosen sentences are introduced as
-    news style does (``people.introduce``), and if the fuller names pass the budget the weakest
-    sentence makes room.
+    news style does (``people.introduce``: roles only where they fit the budget), and if the
+    fuller names pass the budget the weakest sentence makes room.
     """
     pooled, options = state.pooled, state.options
     scores = scorer.score(state)
@@ -181,7 +182,7 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
             if first in loose:
                 first = opening(pooled, printed, scores, allowed)
             continue
-        final = people.introduce([printed[k] for k in chosen])
+        final = people.introduce([printed[k] for k in chosen], words=options.words)
         if sum(len(text.split()) for text in final) <= options.words or not chosen:
             for k, text in zip(chosen, final, strict=True):
                 printed[k] = text
