@@ -226,7 +226,11 @@ def _role_edit(
     if role is None or _said(role.head, text):
         return None
     edit = _with_role(text, mention.start, mention.end, printed, role)
-    return (edit, len(edit[2].split()) - len(printed.split())) if edit else None
+    if edit is None:
+        return None
+    # Words added: the edit's, less the name as printed and what the edit takes after the name
+    # (" said." of a speaker tag turned round).
+    return edit, len(edit[2].split()) - len(printed.split()) - len(text[mention.end : edit[1]].split())
 
 
 def introduce(
@@ -244,7 +248,7 @@ def introduce(
     sentence.
     """
     introduced: set[str] = set()
-    described: set[str] = set()  # people given a role who are not ``introduced`` otherwise
+    described: set[str] = set()  # people the summary names with a title, or in full unresolved
     planned: list[list[tuple[int, int, str]]] = []
     roles: list[tuple[int, tuple[int, int, str], int]] = []  # (text, edit, words it adds)
     for n, text in enumerate(texts):
@@ -264,8 +268,10 @@ def introduce(
                 continue
             written = text[mention.start : mention.end].split()
             titles = [w for w in written[:-1] if w in TITLES and w not in COURTESY]
-            if titles and (name := _titled(titles, name, index)) is None:
-                continue  # "President Clinton" is not whichever Clinton the cluster names most
+            if titles:
+                described.add(" ".join(name))  # "Vice President Al Gore" is introduced, if by title
+                if (name := _titled(titles, name, index)) is None:
+                    continue  # "President Clinton" is not whichever Clinton the cluster names most
             key = " ".join(name)
             if key not in introduced:
                 introduced.add(key)
@@ -274,7 +280,9 @@ def introduce(
                 printed = " ".join([*titles, *name]) if missing and not goes_on else " ".join(written)
                 if printed != " ".join(written):
                     edits.append((mention.start, mention.end, printed))
-                role = None if goes_on else _role_edit(text, mention, name, printed, sources)
+                role = (
+                    None if goes_on or key in described else _role_edit(text, mention, name, printed, sources)
+                )
                 roles += [(n, role[0], role[1])] if role else []
             elif len(written) > 1 and {index.fullest(key), key} & (index.surnamed & index.talkers):
                 edits.append((mention.start, mention.end, name[-1]))
