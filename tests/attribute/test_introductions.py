@@ -103,3 +103,15 @@ def test_a_role_the_summary_gives_stays_and_one_past_the_budget_is_left_out() ->
     texts = ["“We warned them,” Mara Quill said.", "Quill said the gauges had failed."]
     assert _with_roles(texts, words=13) == texts  # seven words more would pass 13
     assert _with_roles(texts, words=20)[0].startswith("“We warned them,” said Mara Quill, president")
+
+
+def test_no_title_cut_from_a_longer_one() -> None:
+    book = QuoteBook(
+        documents_from_texts(
+            ["On Monday, restaurant manager Kim Lowe closed early. Kim Lowe said the street was empty."],
+            prefix="d",
+            source="t",
+        )
+    )
+    # "manager" alone is not her role: "restaurant manager" is, and a title is not cut short.
+    assert book.introduce(["Kim Lowe closed early."]) == ["Kim Lowe closed early."]

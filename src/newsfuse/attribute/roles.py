@@ -116,6 +116,22 @@ def _head(words: Sequence[str]) -> str | None:
     return None
 
 
+#: Lowercase words a title written before a name may follow: they are not part of it.
+_BOUNDARY = frozenset(
+    """the a an and or but nor of for to in on at by with from as said says told asked added
+    according when while after before that which who whose whom than then also is was are were be
+    been has have had his her their its our my your this these those including like about against
+    between among during since until under over into onto upon via per between says say tell
+    tells ask asks""".split()
+)
+
+
+def _compound(word: str) -> bool:
+    """Whether a lowercase ``word`` before a title is more of it ("restaurant" of "restaurant
+    manager"), not a word it follows ("the", "said", "hired")."""
+    return word not in _BOUNDARY and word not in ARTICLES and not word.endswith("ed")
+
+
 def _before(text: str, at: int, proper: Callable[[str], bool]) -> Role | None:
     """The title a report writes before the name at ``at`` ("New Jersey Gov.", "former Mayor")."""
     tokens = text[max(0, at - 160) : at].split()
@@ -144,6 +160,8 @@ def _before(text: str, at: int, proper: Callable[[str], bool]) -> Role | None:
             or (lower in {"of", "for"} and taken and taken[0][:1].isupper())
         ):
             taken.insert(0, token)
+        elif token.isalpha() and token.islower() and _compound(token):
+            return None  # "restaurant manager", "PS4 lead system architect": the role goes on
         else:
             break
     # "treasurer of Vice President Al Gore": the office before "of" is someone else's.
