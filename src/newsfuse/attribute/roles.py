@@ -160,7 +160,7 @@ def _before(text: str, at: int, proper: Callable[[str], bool]) -> Role | None:
             or (lower in {"of", "for"} and taken and taken[0][:1].isupper())
         ):
             taken.insert(0, token)
-        elif token.isalpha() and token.islower() and _compound(token):
+        elif token.isalpha() and token.islower() and _compound(token) and not any(map(_is_title, taken)):
             return None  # "restaurant manager", "PS4 lead system architect": the role goes on
         else:
             break
