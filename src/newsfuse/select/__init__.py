@@ -61,7 +61,7 @@ PREVIEW = re.compile(
     re.IGNORECASE,
 )
 #: How many times the choice is made again to make room for the full names and roles of its people.
-ROLE_ROUNDS = 4
+ROLE_ROUNDS = 2
 #: A plain statement of another report this similar to a preview tells the same event as done.
 OVERTAKEN_SIMILARITY = 0.55
 #: When reports are dated differently, the newest one's sentences get this much more score: of
