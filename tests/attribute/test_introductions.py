@@ -115,3 +115,8 @@ def test_no_title_cut_from_a_longer_one() -> None:
     )
     # "manager" alone is not her role: "restaurant manager" is, and a title is not cut short.
     assert book.introduce(["Kim Lowe closed early."]) == ["Kim Lowe closed early."]
+
+
+def test_an_office_word_inside_a_quotation_is_no_role_given() -> None:
+    out = _with_roles(["“A president must listen,” Mara Quill said."])
+    assert out == ["“A president must listen,” said Mara Quill, president of the Harbor Watch Institute."]

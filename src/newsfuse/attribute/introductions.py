@@ -188,7 +188,10 @@ def _gives_role(text: str, mention: Mention, name: Sequence[str]) -> bool:
 
 
 def _said(head: str, text: str) -> bool:
-    """Whether the sentence already holds the role's office word ("As an education professor…")."""
+    """Whether the sentence, outside its quotations, already holds the role's office word ("As
+    an education professor…"; not "“Some tribe members say…”")."""
+    for quote in sorted(find_quote_spans(text), key=lambda q: -q.start):
+        text = text[: quote.start] + " " + text[quote.end :]
     return bool(head) and re.search(rf"\b{re.escape(head)}s?\b", text, re.IGNORECASE) is not None
 
 
