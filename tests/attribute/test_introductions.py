@@ -26,7 +26,7 @@ def test_a_surname_first_gets_the_full_name_and_later_mentions_the_surname() -> 
         ]
     )
     assert out == [
-        "Elena Varga said the storm would reach land by night.",
+        "Governor Elena Varga said the storm would reach land by night.",
         "Varga ordered the evacuation of the coast on Tuesday.",
         "Tom Coldham thanked the crews.",
     ]
@@ -72,3 +72,68 @@ def test_a_full_name_does_not_repeat_the_word_before_the_mention() -> None:
     )
     text = "The reliquary was once part of an early Christian basilica, archaeologists said."
     assert book.introduce([text]) == [text]
+
+
+ROLE_SOURCES = [
+    "The levee broke on Tuesday. Mara Quill, president of the Harbor Watch Institute, said the "
+    "gauges had failed. “We warned them,” Quill said. Lena Ortiz, who runs the shelter, said "
+    "beds were full. The firm's lawyer Dan Hale declined to comment.",
+    "On Wednesday, Fisheries Minister Tomas Reyes ordered an evacuation. Prime Minister Reyes "
+    "later flew over the coast. Rob Tan, Lena Ortiz and Dan Hale spoke at the meeting.",
+    "Residents cheered when Fisheries Minister Tomas Reyes arrived. The treasurer of Governor "
+    "Ana Soto counted the funds, and Governor Ana Soto thanked the volunteers.",
+]
+
+
+def _with_roles(texts: list[str], words: int | None = None) -> list[str]:
+    book = QuoteBook(documents_from_texts(ROLE_SOURCES, prefix="d", source="t"))
+    return book.introduce(texts, words=words)
+
+
+def test_a_person_is_introduced_with_the_role_the_reports_give() -> None:
+    out = _with_roles(
+        [
+            "“We warned them,” Mara Quill said.",
+            "Tomas Reyes ordered an evacuation, and Reyes flew over the coast.",
+            "Ana Soto thanked the volunteers.",
+        ]
+    )
+    assert out == [
+        # An appositive after the name; in a speaker tag the tag turns round, as reporters write it.
+        "“We warned them,” said Mara Quill, president of the Harbor Watch Institute.",
+        # A title before the name, the one most reports give ("Prime Minister Reyes" is one
+        # report's); the later mention stays the surname.
+        "Fisheries Minister Tomas Reyes ordered an evacuation, and Reyes flew over the coast.",
+        # "The treasurer of Governor Ana Soto" is someone else's office.
+        "Governor Ana Soto thanked the volunteers.",
+    ]
+
+
+def test_no_role_from_a_clause_a_list_or_an_office_without_its_owner() -> None:
+    texts = ["Lena Ortiz said beds were full.", "Dan Hale declined to comment.", "Rob Tan spoke."]
+    assert _with_roles(texts) == texts
+
+
+def test_a_role_the_summary_gives_stays_and_one_past_the_budget_is_left_out() -> None:
+    given = ["Mara Quill, an engineer, said the gauges had failed.", "Minister Tomas Reyes spoke."]
+    assert _with_roles(given) == given
+    texts = ["“We warned them,” Mara Quill said.", "Quill said the gauges had failed."]
+    assert _with_roles(texts, words=13) == texts  # seven words more would pass 13
+    assert _with_roles(texts, words=20)[0].startswith("“We warned them,” said Mara Quill, president")
+
+
+def test_no_title_cut_from_a_longer_one() -> None:
+    book = QuoteBook(
+        documents_from_texts(
+            ["On Monday, restaurant manager Kim Lowe closed early. Kim Lowe said the street was empty."],
+            prefix="d",
+            source="t",
+        )
+    )
+    # "manager" alone is not her role: "restaurant manager" is, and a title is not cut short.
+    assert book.introduce(["Kim Lowe closed early."]) == ["Kim Lowe closed early."]
+
+
+def test_an_office_word_inside_a_quotation_is_no_role_given() -> None:
+    out = _with_roles(["“A president must listen,” Mara Quill said."])
+    assert out == ["“A president must listen,” said Mara Quill, president of the Harbor Watch Institute."]

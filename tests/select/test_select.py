@@ -31,6 +31,15 @@ def test_budget_redundancy_and_order() -> None:
     assert chosen == sorted(chosen, key=lambda i: (items[i].position, items[i].doc))
 
 
+def test_words_a_sentence_gains_when_printed_count_against_the_budget() -> None:
+    # Sentence 3 introduces someone with a role (+6 words): beside 0 it would pass 45 words, so
+    # the shorter 2 takes its place.
+    items = sentences([10, 10, 10, 30])
+    scores = np.asarray([0.9, 0.1, 0.5, 0.7], dtype=np.float32)
+    chosen = select(items, np.eye(4, dtype=np.float32), scores, words=45, redundancy=0.6, extra=[0, 0, 0, 6])
+    assert sorted(chosen) == [0, 1, 2]
+
+
 def test_selection_never_passes_the_budget() -> None:
     rng = np.random.default_rng(7)
     for words in (20, 60, 250):

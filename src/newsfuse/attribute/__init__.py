@@ -87,14 +87,15 @@ class QuoteBook:
             None,
         )
 
-    def introduce(self, texts: Sequence[str]) -> list[str]:
-        """A summary's sentences with its people named in full at first mention, by surname after
-        (``attribute.introductions``), by the same name index as the quotes' speakers."""
+    def introduce(self, texts: Sequence[str], *, words: int | None = None) -> list[str]:
+        """A summary's sentences with its people named in full at first mention, with the role the
+        reports give where it fits in ``words``, by surname after (``attribute.introductions``),
+        by the same name index as the quotes' speakers."""
         from newsfuse.attribute.introductions import introduce
 
         self._build_index()
         assert self._names is not None
-        return introduce(texts, self._names[0], self._sources())
+        return introduce(texts, self._names[0], self._sources(), words=words)
 
     def all(self) -> tuple[Quote, ...]:
         """The quotes of every kept document, in document order."""

@@ -4,8 +4,10 @@ A summary takes sentences from several reports, each of which introduced its peo
 the summary may not reach: "Houston said" stands in the summary before "Angus Houston", or
 without him at all. ``introduce`` rewrites the summary's sentences in reading order: the first
 mention of a person outside quotation marks becomes the fullest name the cluster gives
-("Prime Minister Benjamin Netanyahu" for "Mr. Netanyahu"), later mentions of the full name
-become the surname. Quotations are the speaker's words and stay as they are.
+("Prime Minister Benjamin Netanyahu" for "Mr. Netanyahu"), with the role the reports give when
+the summary gives none ("Suzan Shown Harjo, president of the Morning Star Institute, said";
+``attribute.roles``); later mentions of the full name become the surname. Quotations are the
+speaker's words and stay as they are.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.attribute.quotes import find_quote_spans
+from newsfuse.attribute.roles import MODIFIERS, Role, is_role_noun, role_of
 from newsfuse.attribute.speakers import HONORIFICS, TITLES, Mention, NameIndex, find_mentions
 
 __all__ = ["Sources", "introduce"]
@@ -68,6 +71,7 @@ class Sources:
         self._before: dict[str, str | None] = {}
         self._counts: dict[str, int] = {}
         self._first: dict[str, float] = {}
+        self._roles: dict[str, Role | None] = {}
 
     def word_before(self, name: str) -> str | None:
         """The word before ``name`` where a report writes it as a name mid-sentence (after a
@@ -93,6 +97,12 @@ class Sources:
         if name not in self._counts:
             self._counts[name] = sum(text.count(name) for text in self.texts)
         return self._counts[name]
+
+    def role(self, name: str) -> Role | None:
+        """The role most reports give the person ``name`` next to their name (``roles.role_of``)."""
+        if name not in self._roles:
+            self._roles[name] = role_of(name, self.texts)
+        return self._roles[name]
 
     def first_seen(self, name: str) -> float:
         """Where ``name`` first appears in a report, as a share of its length (2.0: nowhere)."""
@@ -160,40 +170,146 @@ def _said_before(before: str, added: list[str]) -> bool:
     return [w.lower() for w in words] == [w.lower() for w in added]
 
 
-def introduce(texts: Sequence[str], index: NameIndex, sources: Sources) -> list[str]:
+#: A summary's own role for a person, after the name: an appositive, a clause, a parenthesis.
+_DESCRIBED_AFTER = re.compile(r"^(?:,\s+(?:\d{1,3},\s+)?[a-z]|\s*\()")
+#: A speaker tag ending the sentence after a quotation: "…,” Suzan Shown Harjo said."
+_TAG_END = re.compile(r"^\s+(said|says)(\.[”\"’']?)$")
+_AFTER_QUOTE = re.compile(r"[,?!][”\"’']\s+$")
+#: Text before a mention that opens its sentence ("", "“").
+_SENTENCE_OPENS = re.compile(r"^[“\"‘'(]?$")
+
+
+def _gives_role(text: str, mention: Mention, name: Sequence[str]) -> bool:
+    """Whether the summary sentence already says who the person ``name`` is: a title or other
+    words before the name in the mention ("Archaeologist Giles Hamm"), an office word or an owner
+    just before it ("spokeswoman Suzi Brown", "Sony's Michael Lynton", "her agents, Heather
+    Holden-Brown"), an appositive or a clause after it."""
+    written = [w for w in text[mention.start : mention.end].split() if w not in COURTESY]
+    if len(written) > len(name) or any(w in TITLES for w in written):
+        return True
+    before = text[: mention.start].split()
+    last = before[-1].rstrip(",") if before else ""
+    if last.endswith(("'s", "’s")) or last.lower() in MODIFIERS or is_role_noun(last.removesuffix("s")):
+        return True
+    return bool(_DESCRIBED_AFTER.match(text[mention.end :]))
+
+
+def _said(head: str, text: str) -> bool:
+    """Whether the sentence, outside its quotations, already holds the role's office word ("As
+    an education professor…"; not "“Some tribe members say…”")."""
+    for quote in sorted(find_quote_spans(text), key=lambda q: -q.start):
+        text = text[: quote.start] + " " + text[quote.end :]
+    return bool(head) and re.search(rf"\b{re.escape(head)}s?\b", text, re.IGNORECASE) is not None
+
+
+def _with_role(text: str, start: int, end: int, written: str, role: Role) -> tuple[int, int, str] | None:
+    """The edit introducing ``written`` (the name as it will print, at ``start:end``) with
+    ``role``: a title before the name, an appositive after it ("…,” said Suzan Shown Harjo,
+    president of the Morning Star Institute."); None where the sentence leaves no room for it (a
+    possessive, a list of names)."""
+    if role.before:
+        words = [w for w in written.split() if w not in COURTESY]
+        title = role.text
+        if _SENTENCE_OPENS.match(text[:start].strip()):
+            title = title[:1].upper() + title[1:]
+        return start, end, " ".join([title, *words])
+    after = text[end:]
+    tag = _TAG_END.match(after)
+    if tag and _AFTER_QUOTE.search(text[:start]):
+        return start, len(text), f"{tag.group(1)} {written}, {role.text}{tag.group(2)}"
+    if re.match(r"^(?:[.;:]|,\s+[a-z“\"])", after):
+        return start, end, f"{written}, {role.text}"
+    if re.match(r"^\s+[\w“\"]", after):
+        return start, end, f"{written}, {role.text},"
+    return None
+
+
+def _role_edit(
+    text: str, mention: Mention, name: Sequence[str], printed: str, sources: Sources
+) -> tuple[tuple[int, int, str], int] | None:
+    """The edit giving the person of ``mention`` (``name``, to print as ``printed``) the role the
+    reports give, and the words it adds; None when the sentence gives a role already or leaves
+    no room for one."""
+    if _NAME_GOES_ON.search(text[: mention.start]) or _gives_role(text, mention, name):
+        return None
+    role = sources.role(" ".join(name))
+    if role is None or _said(role.head, text):
+        return None
+    edit = _with_role(text, mention.start, mention.end, printed, role)
+    if edit is None:
+        return None
+    # Words added: the edit's, less the name as printed and what the edit takes after the name
+    # (" said." of a speaker tag turned round).
+    return edit, len(edit[2].split()) - len(printed.split()) - len(text[mention.end : edit[1]].split())
+
+
+def introduce(
+    texts: Sequence[str], index: NameIndex, sources: Sources, *, words: int | None = None
+) -> list[str]:
     """``texts`` (a summary, in reading order) with people named in full at first mention and by
     surname after.
 
     A mention that gives only the surname (with or without a title: "Houston", "Mr. Coldham",
     "Prime Minister Netanyahu") gets the given names the cluster knows, its title kept; a later
     mention of a person already introduced becomes the surname, when the sources themselves call
-    that person by surname alone. ``sources`` are the reports' texts.
+    that person by surname alone. ``sources`` are the reports' texts. At first mention, a person
+    the summary gives no role gets the one the reports give (``Sources.role``), in reading order
+    while the summary stays within ``words`` (any number when None): a role is never worth a
+    sentence.
     """
     introduced: set[str] = set()
-    out = []
-    for text in texts:
+    described: set[str] = set()  # people the summary names with a title, or in full unresolved
+    planned: list[list[tuple[int, int, str]]] = []
+    roles: list[tuple[int, tuple[int, int, str], int]] = []  # (text, edit, words it adds)
+    for n, text in enumerate(texts):
         quoted = [(q.start, q.end) for q in find_quote_spans(text)]
         edits: list[tuple[int, int, str]] = []
         for mention in find_mentions(text, quoted):
             name = _person(mention, index, sources)
             if name is None:
+                # Written in full but never mid-sentence in the reports ("Suzan Shown Harjo,
+                # president of…" opens its sentences): a person only if the reports give a role.
+                key = " ".join(mention.core)
+                if mention.kind == "person" and len(mention.core) >= 2 and key not in described:
+                    described.add(key)
+                    written = text[mention.start : mention.end]
+                    role = _role_edit(text, mention, mention.core, written, sources)
+                    roles += [(n, role[0], role[1])] if role else []
                 continue
             written = text[mention.start : mention.end].split()
             titles = [w for w in written[:-1] if w in TITLES and w not in COURTESY]
-            if titles and (name := _titled(titles, name, index)) is None:
-                continue  # "President Clinton" is not whichever Clinton the cluster names most
+            if titles:
+                described.add(" ".join(name))  # "Vice President Al Gore" is introduced, if by title
+                if (name := _titled(titles, name, index)) is None:
+                    continue  # "President Clinton" is not whichever Clinton the cluster names most
             key = " ".join(name)
             if key not in introduced:
                 introduced.add(key)
+                missing = len([w for w in written if w not in TITLES]) < len(name)
+                goes_on = bool(_NAME_GOES_ON.search(text[: mention.start]))
                 added = name[: max(0, len(name) - len([w for w in written if w not in TITLES]))]
-                if (
-                    added
-                    and not _NAME_GOES_ON.search(text[: mention.start])
-                    and not _said_before(text[: mention.start], added)
-                ):
-                    edits.append((mention.start, mention.end, " ".join([*titles, *name])))
+                expand = missing and not goes_on and not _said_before(text[: mention.start], added)
+                printed = " ".join([*titles, *name]) if expand else " ".join(written)
+                if printed != " ".join(written):
+                    edits.append((mention.start, mention.end, printed))
+                role = (
+                    None if goes_on or key in described else _role_edit(text, mention, name, printed, sources)
+                )
+                roles += [(n, role[0], role[1])] if role else []
             elif len(written) > 1 and {index.fullest(key), key} & (index.surnamed & index.talkers):
                 edits.append((mention.start, mention.end, name[-1]))
+        planned.append(edits)
+    total = sum(len(text.split()) for text in texts) + sum(
+        len(new.split()) - len(text[a:b].split())
+        for text, edits in zip(texts, planned, strict=True)
+        for a, b, new in edits
+    )
+    for n, edit, cost in roles:
+        if words is None or total + cost <= words:
+            total += cost
+            planned[n] = [e for e in planned[n] if e[0] != edit[0]] + [edit]
+    out = []
+    for text, edits in zip(texts, planned, strict=True):
         for start, end, replacement in sorted(edits, reverse=True):
             text = text[:start] + replacement + text[end:]
         out.append(text)

@@ -62,6 +62,8 @@ PREVIEW = re.compile(
     r"be sentenced|be arraigned|be charged|testify|return|resume|reopen))\b",
     re.IGNORECASE,
 )
+#: How many times the choice is made again to make room for the full names and roles of its people.
+ROLE_ROUNDS = 2
 #: A plain statement of another report this similar to a preview tells the same event as done.
 OVERTAKEN_SIMILARITY = 0.55
 #: When reports are dated differently, the newest one's sentences get this much more score: of
@@ -82,8 +84,9 @@ class People(Protocol):
         """Who said the quotation in ``sentence`` (a name, a role, a pronoun, or None)."""
         ...
 
-    def introduce(self, texts: Sequence[str]) -> list[str]:
-        """A summary's sentences, in reading order, with people named in full at first mention."""
+    def introduce(self, texts: Sequence[str], *, words: int | None = None) -> list[str]:
+        """A summary's sentences, in reading order, with people named in full at first mention,
+        and their roles where the summary stays within ``words``."""
         ...
 
 
@@ -106,6 +109,7 @@ def select(
     printed: Sequence[str] | None = None,
     repeats: Repeats | None = None,
     first: int | None = None,
+    extra: Sequence[int] | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, in reading order.
 
@@ -114,7 +118,8 @@ def select(
     ``redundancy``), one that would overflow the budget is passed over for a shorter one further
     down. Only ``allowed`` sentences (all by default) are chosen; lengths are counted on
     ``printed``, the sentences as the summary prints them (``tidy`` of each by default). ``first``
-    is chosen before any other and opens the summary.
+    is chosen before any other and opens the summary; ``extra`` are words a sentence will gain
+    when printed (the roles of the people it introduces).
     """
     chosen: list[int] = []
     total = 0
@@ -125,6 +130,7 @@ def select(
         if allowed is not None and not allowed[i]:
             continue
         length = len((printed[i] if printed is not None else tidy(sentences[i].text)).split())
+        length += extra[i] if extra is not None else 0
         if total + length > words:
             continue
         if repeats is not None:
@@ -147,8 +153,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
 
     A chosen quotation that needs its speaker named gets it (``people.speaker``) or is ruled
     out, and the choice is made again; then the people of the chosen sentences are introduced as
-    news style does (``people.introduce``), and if the fuller names pass the budget the weakest
-    sentence makes room.
+    news style does (``people.introduce``: roles only where they fit the budget), and if the
+    fuller names pass the budget the weakest sentence makes room.
     """
     pooled, options = state.pooled, state.options
     scores = scorer.score(state)
@@ -162,6 +168,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     looked_up: set[int] = set()
     # In lowercased text a name looks like any word: "The lapd…" cannot be judged.
     cased = not is_lowercased([s.text for s in pooled])
+    extra = [0] * len(pooled)  # words a sentence gains when its people are introduced
+    sized = 0
     while True:
         chosen = select(
             pooled,
@@ -173,6 +181,7 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
             printed=printed,
             repeats=repeats,
             first=first,
+            extra=extra,
         )
         ask = [k for k in chosen if k not in looked_up and needs_speaker(printed[k])]
         if ask:
@@ -184,7 +193,20 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
             if first in loose:
                 first = opening(pooled, printed, scores, allowed)
             continue
-        final = people.introduce([printed[k] for k in chosen])
+        texts = [printed[k] for k in chosen]
+        if sized < ROLE_ROUNDS:
+            # A role is part of introducing someone: the choice is made again with the words the
+            # full names and roles take counted in, so that they find room (a few times: a role
+            # moves with the first mention of its person); roles that still do not fit are left
+            # out, and names that do not fit cost the weakest sentence, as before.
+            full = people.introduce(texts)
+            grown = {k: len(a.split()) - len(b.split()) for k, a, b in zip(chosen, full, texts, strict=True)}
+            if any(grown[k] > extra[k] for k in chosen):
+                for k in chosen:
+                    extra[k] = max(extra[k], grown[k])
+                sized += 1
+                continue
+        final = people.introduce(texts, words=options.words)
         if sum(len(text.split()) for text in final) <= options.words or not chosen:
             for k, text in zip(chosen, final, strict=True):
                 printed[k] = text
