@@ -152,7 +152,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     """The summary of a prepared cluster: scored, chosen within the budget, people named.
 
     A chosen quotation that needs its speaker named gets it (``people.speaker``) or is ruled
-    out, and the choice is made again; then the people of the chosen sentences are introduced as
+    out, and the choice is made again; so is a sentence opening on "The …" that nothing before it
+    introduced (``wording.unintroduced``, cased text only); then the people are introduced as
     news style does (``people.introduce``: roles only where they fit the budget), and if the
     fuller names pass the budget the weakest sentence makes room.
     """
