@@ -374,3 +374,19 @@ def test_a_time_after_an_event_the_reader_has_not_seen_points_back() -> None:
     ):
         assert not printable(dangling), dangling
     assert printable("Minutes after the blast, the police closed the square.")
+
+
+def test_a_speaker_named_only_as_the_role_nobody_introduced() -> None:
+    from newsfuse.select.wording import unintroduced
+
+    summary = [
+        "A project will bring water to the old base on Monday.",
+        "“If this goes on, the reservoirs will be dry,” the Minister told reporters.",  # which one?
+        "“We are ready,” said the spokesman.",
+        "In those years players had to salute the flag, the paper said.",
+        "Netflix will keep paying them normally, the company says.",  # the name came first
+        "Players had to salute the flag, the paper said.",  # a capital first may be a name: kept
+        "Police said the suspect fled on foot.",
+        "A provincial official said output fell, and the official blamed the drought.",
+    ]
+    assert unintroduced(summary) == [1, 2, 3]

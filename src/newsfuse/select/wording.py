@@ -411,7 +411,7 @@ def unintroduced(texts: Sequence[str]) -> list[int]:
     seen: set[str] = set()
     out = []
     for n, text in enumerate(texts):
-        if _definite_opening(text) - seen:
+        if (_definite_opening(text) | _definite_speaker(text)) - seen:
             out.append(n)
         seen |= set(tokens(text))
     return out
@@ -440,6 +440,29 @@ def _definite_opening(text: str) -> set[str]:
     return set() if found & _KNOWN else found
 
 
+def _definite_speaker(text: str) -> set[str]:
+    """The content words of a speaker named only as "the …" in mid-sentence ("…,” said the
+    spokesman.", "the Minister told reporters") that nothing before it in the sentence gave."""
+    outside = _QUOTATION.sub(" ", text)
+    found: set[str] = set()
+    for match in _THE_SPEAKER.finditer(outside):
+        if match.start() == 0:
+            continue  # a sentence's own opening: ``_definite_opening``
+        before = outside[: match.start()]
+        if any(w not in _NOT_NAMES for w in _CAPITALISED.findall(before)):
+            continue  # "Netflix will keep paying them, the company says": the name came first
+        role = set(tokens(match.group("role") or match.group("after") or ""))
+        if not role & _KNOWN:
+            found |= role - set(tokens(before))
+    return found
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_NOT_NAMES = frozenset("The A An In On At It He She They This That But And As After When If We I".split())
+_THE_SPEAKER = re.compile(
+    r"\bthe\s+(?P<role>(?:[a-z]+\s+)?[A-Za-z]+)\s+(?:said|says|told|added)\b"
+    r"|\b(?:said|says|added)\s+the\s+(?P<after>(?:[a-z]+\s+)?[a-z]+)\.[”\"]?\s*$"
+)
 # Words after "The …" that say which one is meant, and the verbs that end the phrase.
 _RESTRICTIVE = frozenset(
     "of who whom whose that which where when in at from for with on to about near behind by against "
