@@ -239,9 +239,9 @@ def _rarity(state: Prepared) -> dict[str, float]:
     return {word: math.log(total / (n + 1)) + 1.0 for word, n in frequency.items()}
 
 
-def _coverage(statement: set[str], passage: str, rarity: dict[str, float]) -> float:
-    """The rarity-weighted share of ``statement``'s content words that ``passage`` carries."""
-    weight = {word: rarity.get(word, math.log(len(rarity) + 1) + 1.0) for word in statement}
+def _coverage(weight: dict[str, float], passage: str) -> float:
+    """The share of a statement's content words (``weight``: each word's rarity) that ``passage``
+    carries."""
     total = sum(weight.values())
     carried = set(tokens(passage))
     return sum(w for word, w in weight.items() if word in carried) / total if total else 1.0
@@ -328,11 +328,12 @@ def _citation(
     rarity: dict[str, float],
 ) -> Citation:
     """The citation of pooled sentence ``k``: each source's best passage, contradicting ones and
-        ones that do not carry the sentence's specific words out (``verbatim``: documents sharing a
-        run of words with it, which state it whatever the rest of their wording; a passage counting
+    ones that do not carry the sentence's specific words out (``verbatim``: documents sharing a
+    run of words with it, which state it whatever the rest of their wording; a passage counting
     the same happening states it too)."""
     own = state.pooled[k]
-    words = set(tokens(own.text))
+    # Weighed once per sentence; ``rarity`` counted every pooled sentence, this one included.
+    weight = {word: rarity[word] for word in set(tokens(own.text))}
     happened = happenings(own.text)  # "Three deaths" states "Three people were killed" in other words
     quoted = _quotation_words(own.text)
     similarity = state.vectors @ state.vectors[k]
@@ -352,7 +353,7 @@ def _citation(
         if (
             doc not in verbatim
             and not happened & happenings(best.text)
-            and _coverage(words, best.text, rarity) < SUPPORT_COVERAGE
+            and _coverage(weight, best.text) < SUPPORT_COVERAGE
         ):
             continue  # on the same topic, but this passage does not say what the sentence says
         if numbers_conflict(own.text, best.text):
