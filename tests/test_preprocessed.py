@@ -257,3 +257,29 @@ def test_validation_3702_prints_no_fragment_after_a_time() -> None:
     for sentence in briefing.summary:
         first = sentence.text.split()[0]
         assert first not in ("And", "Et", "Entered"), sentence.text
+
+
+def test_a_stray_quotation_mark_does_not_glue_a_paragraph_into_one_sentence() -> None:
+    # pysbd never splits inside a quotation: the tokenised apostrophe of "mo ' nique" and the one
+    # of "king's" read as a quotation spanning every sentence between them.
+    text = (
+        "A few minutes ago in los angeles, mo ' nique and the academy boss announced the nominees "
+        "for the awards. It was a good morning for front-runners like the social network, which "
+        "led the field with eight nominations after a long season of prizes. Several actors who "
+        "had been tipped for weeks were not so lucky this time around. The full list follows "
+        "below, and the king's speech leads with twelve nominations in all."
+    )
+    assert len(text.split()) > 60
+    assert [s.split()[0] for s in sentence_texts(text)] == ["A", "It", "Several", "The"]
+
+
+def test_a_short_quotation_is_still_one_sentence() -> None:
+    text = '"We will not stop. We will win," the mayor said on Monday after the vote.'
+    assert sentence_texts(text) == [text]
+
+
+def test_validation_3917_is_not_an_empty_briefing() -> None:
+    # Its reports are two long paragraphs with stray marks: before the re-split, no sentence was
+    # short enough to print and the summary was empty.
+    briefing = _briefing(_validation_cluster(3917))
+    assert briefing.summary

@@ -8,6 +8,7 @@ we split paragraphs first so a paragraph break always ends a sentence and pysbd 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -59,6 +60,38 @@ _INITIALS_END = re.compile(
 )
 
 
+# pysbd never ends a sentence inside a quotation, and takes apostrophes for quotation marks: one
+# stray mark ("mo ' nique … the king's speech") can glue a whole paragraph into one "sentence" of
+# 200 words. A piece this long is split again with its quotation marks read as spaces, but not
+# inside a double quotation ("“We will not stop. We will win,” the mayor said…" stays whole).
+_LONG_WORDS = 60
+_QUOTE_MARKS = str.maketrans({mark: " " for mark in "'\"“”‘’«»`"})
+
+
+def _split_unquoted(piece: str) -> list[str]:
+    """A very long piece re-split by pysbd with its quotation marks masked (same offsets)."""
+    if len(piece.split()) <= _LONG_WORDS:
+        return [piece]
+    masked = piece.translate(_QUOTE_MARKS)
+    cuts, start = [], 0
+    for part in _segmenter().segment(masked):
+        at = masked.find(part.strip(), start)
+        if at < 0:
+            return [piece]
+        if at > 0 and not _in_double_quotation(piece[:at]):
+            cuts.append(at)
+        start = at + len(part.strip())
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in itertools.pairwise(bounds) if piece[a:b].strip()]
+
+
+def _in_double_quotation(before: str) -> bool:
+    """Whether the text after ``before`` lies inside a double quotation opened in it."""
+    if "“" in before or "”" in before:
+        return before.count("“") > before.count("”")
+    return before.count('"') % 2 == 1
+
+
 def _split_initials(piece: str) -> list[str]:
     """A piece split where a sentence ends at initials (``_INITIALS_END``)."""
     out, start = [], 0
@@ -75,7 +108,12 @@ def _pieces(paragraph: str) -> list[str]:
     pysbd cuts "「…。」他说。" inside the quotation; those parts are split at their own marks.
     """
     if not has_spaceless_script(paragraph):
-        return [part for piece in _segmenter().segment(paragraph) for part in _split_initials(piece)]
+        return [
+            part
+            for piece in _segmenter().segment(paragraph)
+            for long in _split_unquoted(piece)
+            for part in _split_initials(long)
+        ]
     out: list[str] = []
     for part in _SPACELESS_END.split(paragraph):
         out += [part] if has_spaceless_script(part) else _segmenter().segment(part)
