@@ -131,7 +131,7 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
         Sentence(doc=0, position=0, text="Storm Hits Coast, Thousands Flee", start=0, end=1),
         Sentence(doc=0, position=1, text="The storm hit the coast on Monday.", start=0, end=1),
         Sentence(doc=0, position=2, text="“We moved early,” the governor said.", start=0, end=1),
-        Sentence(doc=1, position=0, text="we moved early and we moved everyone.", start=0, end=1),
+        Sentence(doc=1, position=0, text="the storm moved fast and hit the coast early.", start=0, end=1),
         Sentence(doc=0, position=3, text="He said more rain could fall by Saturday.", start=0, end=1),
         Sentence(doc=0, position=4, text="Helen Reyes said more rain could fall.", start=0, end=1),
     ]
@@ -159,7 +159,10 @@ def test_eligible_keeps_statements_from_clean_reports() -> None:
         False,
         True,
     ]
-    # With no clean report, the transcript's wording is all there is.
+    # With no clean report, the transcript's wording is all there is (but not its "we": a speaker
+    # the reader has not met, like any "we" outside quotation marks).
+    we = Sentence(doc=0, position=0, text="we moved early and we moved everyone.", start=0, end=1)
+    assert eligible([we], [transcript]).tolist() == [False]
     assert eligible(items[3:4], [article, transcript]).tolist() == [False]
     assert eligible([dataclasses.replace(items[3], doc=0)], [transcript]).tolist() == [True]
 
@@ -390,3 +393,35 @@ def test_a_speaker_named_only_as_the_role_nobody_introduced() -> None:
         "A provincial official said output fell, and the official blamed the drought.",
     ]
     assert unintroduced(summary) == [1, 2, 3]
+
+
+def test_a_page_speaking_to_its_reader_or_about_itself_is_not_printed() -> None:
+    from newsfuse.select.wording import printable
+
+    for page_text in (
+        "Click on a name below to find its popularity over time, common sibling names, and more.",
+        "You can reach Sarah with questions, comments and suggestions here.",
+        "The pesticide needs to touch the beetles, so you may be looking at more than one spraying.",
+        "Last year we had 150,000 inquiries from people who wanted to join.",
+        "Welcome to Health Reform Watch, a regular look at how the law is changing health care.",
+        "People gathered outside the court #justicefornoura #freenoura to support her on Thursday.",
+        "— Sodfa Daaji ( @sodfadaaji ) may 10, 2018 hussein's legal team has 15 days to appeal.",
+        "More photo: getty image 1 of / 25 caption close sophia is still queen and jackson king.",
+    ):
+        assert not printable(tidy(page_text)), page_text
+    for statement in (
+        '"We will not stop until the river is clean," the mayor said on Monday.',
+        "The US economy grew 3 percent in the last quarter, officials said.",
+        "Citizens used the hashtag #JusticeforMohawk to ask why rangers did not sedate the bird.",
+        "“The failing @nytimes keeps saying that I am changing my mind,” Trump wrote on Twitter.",
+        "Watching the launch from the beach, thousands of people cheered the crew.",
+    ):
+        assert printable(tidy(statement)), statement
+
+
+def test_a_pointer_to_the_page_player_is_cut() -> None:
+    assert (
+        tidy("( watch below ) a north carolina man survived a brush with an eight-foot gator tuesday.")
+        == "A north carolina man survived a brush with an eight-foot gator tuesday."
+    )
+    assert tidy("The band sold the song in 1990 (see photos).") == "The band sold the song in 1990."

@@ -233,7 +233,7 @@ LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\bthe seed for (?:wide|crawl)\w*\b|\barchive-it service\b|\bweb collections curated by\b|\bthey include web captures of\b",
+            r"\bthe seed for (?:(?:this|the) )?(?:wide|crawl)\w*\b|\bthe warc files associated with\b|\barchive-it service\b|\bweb collections curated by\b|\bthey include web captures of\b",
             _I,
         ),
         ARCHIVE,

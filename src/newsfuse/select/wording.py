@@ -158,6 +158,29 @@ DEMONSTRATIVE = re.compile(
     r"\b(?:[Tt]hese|[Tt]hose)\s+(?!(?:days|times|who|whom|in|with|of|at|from|that|which|on|for)\b)([a-z][a-z-]+)|"
     r"\b[Tt]his\s+()(?:is|was|has|had|means|meant|gives|gave|makes|made|comes|came|will|would|could|may|might)\b"
 )
+# A reader addressed outside quotation marks is a page's voice, not a report's: a how-to ("you may
+# be looking at more than one application"), a column's sign-off ("You can reach sarah with
+# questions…"). "We"/"us"/"our" there is a quotation lifted without its marks ("Last year we had
+# 150,000.") or a post's ("Thanks to our member…"): nobody the reader of a summary has met speaks.
+SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves)\b")
+FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b|(?<=\s)(?:We|Our)\b")
+# What a web page says about itself: an instruction to its reader ("Click on a name below…"), a
+# greeting ("Welcome to health reform watch…"), an embedded post's link or signature ("—
+# sodfa daaji ( @sodfadaaji ) may 10, 2018"), a gallery's counters ("image 1 of / 25", "back to
+# gallery"), a credit line ("photo: getty"). Two or more handles or tags outside quotation marks
+# are a post's text too; one is news ("used the hashtag #JusticeforMohawk").
+PAGE_TEXT = re.compile(
+    r"^(?:Click|Tap|Scroll|Swipe|Subscribe|Sign up|Log in|Welcome to)\b|"
+    r"\bpic\.twitter\.com\b|\(\s?@\w+\s?\)\s+[A-Za-z]+\.? \d{1,2},? \d{4}\b|"
+    r"\b(?:image|photo|slide) \d+ of\b|\bback to gallery\b|\bcaption close\b|"
+    r"\b(?:photo|image)s?:\s*(?:getty|ap|reuters|afp|shutterstock)\b",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w+")
+# A pointer to the page's player or pictures inside a sentence: "( watch below ) a man survived…".
+PAGE_POINTER = re.compile(
+    r"\s*\(\s?(?:watch|see|video|photos?|pictures?|click|listen)\b[^()]{0,40}\)", re.IGNORECASE
+)
 # A picture's caption of a date and what it shows: "August 1974, speaking to President Richard
 # Nixon...", "“…” 18 August, 1988, during his acceptance speech."
 CAPTION_DATE = re.compile(
@@ -258,6 +281,11 @@ def tidy(text: str) -> str:
     debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
     open at the end of the sentence closed."""
     text = LEADING_DEBRIS.sub("", BULLET_LABEL.sub("", text.strip()))
+    pointer = PAGE_POINTER.match(text)
+    if pointer and len(text[pointer.end() :].split()) >= 4:
+        rest = text[pointer.end() :].lstrip()
+        text = rest[0].upper() + rest[1:]
+    text = PAGE_POINTER.sub("", text)
     label = LEADING_LABEL.match(text)
     if label and len(text[label.end() :].split()) >= 4:
         text = text[label.end()].upper() + text[label.end() + 1 :]
@@ -351,6 +379,15 @@ def speaks_as_i(text: str) -> bool:
     return not _QUOTATION_TAG.search(text) and bool(FIRST_PERSON_I.search(_QUOTATION.sub(" ", text)))
 
 
+def _addresses_reader(text: str) -> bool:
+    """Whether "you" or "we" is said outside quotation marks (``SECOND_PERSON``,
+    ``FIRST_PERSON_PLURAL``) in a sentence that is not a quotation with its speaker tag."""
+    if _QUOTATION_TAG.search(text):
+        return False
+    outside = _QUOTATION.sub(" ", text)
+    return bool(SECOND_PERSON.search(outside) or FIRST_PERSON_PLURAL.search(outside))
+
+
 def printable(text: str) -> bool:
     """Whether a sentence, as printed (``tidy``), may stand alone in a summary."""
     words = len(text.split())
@@ -369,6 +406,9 @@ def printable(text: str) -> bool:
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and not PRONOUN_SOURCE_INSIDE.search(text)
         and not _points_back(text)
+        and not _addresses_reader(text)
+        and not PAGE_TEXT.search(text)
+        and len(_TAG.findall(_QUOTATION.sub(" ", text))) < 2
         and not ATTRIBUTION_ONLY.match(text)
         and not RUN_TOGETHER.search(text)
         and not unbalanced(text)
