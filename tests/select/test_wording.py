@@ -425,3 +425,27 @@ def test_a_pointer_to_the_page_player_is_cut() -> None:
         == "A north carolina man survived a brush with an eight-foot gator tuesday."
     )
     assert tidy("The band sold the song in 1990 (see photos).") == "The band sold the song in 1990."
+
+
+def test_a_wire_credit_inside_a_sentence_starts_the_lede() -> None:
+    glued = (
+        'deaths appear to be a murder-suicide, police say " the school is safe, " police say on '
+        "twitter ( cnn ) the deaths of two girls friday at a high school are believed to be a murder-suicide."
+    )
+    assert tidy(glued).startswith("The deaths of two girls friday")
+    assert tidy("Two girls found dead (CNN) — Two girls were found dead at a school.") == (
+        "Two girls were found dead at a school."
+    )
+    mention = "The report was published by the network (CNN) last week after the vote."
+    assert tidy(mention) == mention
+
+
+def test_a_quotation_run_on_into_the_next_sentence_without_a_speaker_is_not_printed() -> None:
+    from newsfuse.select.wording import printable
+
+    assert not printable(
+        '" i don\'t think he understands what makes this country great. " speaking to a crowd of '
+        "mechanics, romney pointed to the shop as a symbol."
+    )
+    assert printable('" it wasn\'t a gaffe. It was his ideology, " romney argued thursday at a stop.')
+    assert printable('" we will win. " the mayor said on monday after the vote.')

@@ -77,6 +77,13 @@ LOWER_DATELINE = re.compile(
 INNER_LOWER_DATELINE = re.compile(
     rf"(?<=\s)(?:{_PHOTO_CREDIT})*{_LOWER_PLACE} (?:{_AGENCY_LOWER}|{_CALL_SIGN})\s*[-—–]+\s+(?=[a-z])"
 )
+# A wire credit inside a sentence marks where the report's lede starts after a headline, a
+# tweet or a caption the page put before it: "…police say on twitter ( cnn ) the deaths of two…".
+# The credit is followed by a dash or by a word that opens a lede ("(CNN) last week" is a mention).
+INNER_CREDIT = re.compile(
+    r"(?<=\s)\(\s?(?:CNN|AP|Reuters|AFP|cnn|ap|reuters|afp)\s?\)\s*"
+    r"(?:[-—–]+\s*(?=[A-Za-z])|(?=(?:[Tt]he|[Aa]n?|[Pp]olice|[Oo]fficials|[Aa]uthorities)\s))"
+)
 LEADING_DEBRIS = re.compile(r"^(?:[-—–_]+\s*)+")
 # An agency photo's caption, in any case and after a credit too: "FILE - In this March 3 photo…",
 # "( associated press ) file - this undated photo shows…" ("FILE" is no dateline's place).
@@ -214,6 +221,13 @@ ATTRIBUTION_ONLY = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|added|adds|told|tells|wrote|writes|replied)"
     r"(?:\s+(?:to|in|on|at|during|with|after|before|from)\s+[^,.“”\"]{1,40})*\.$"
 )
+# A quotation that ends a sentence inside its marks and runs on into a sentence of its own with
+# no speaker tag: '" i don\'t think he understands. " speaking to the crowd, romney pointed…'
+# (the preprocessed form's splitter did not break before a lower-case word).
+GLUED_QUOTATION = re.compile(
+    r"^[“\"][^“”\"]+[.!?]\s?[”\"]\s+(?!(?:[\w.'’-]+\s+){0,4}(?:said|says|added|adds|told|tells|asked|"
+    r"wrote|writes|explained|argued|noted|insisted|continued|recalled|declared|announced)\b)[a-z]"
+)
 # A live blog's separator ("___ 1:40 p.m. An Iowa man…") or a sentence cut after a lower-case
 # initial ("…according to dr. michael m.", the preprocessed form's splitter): pieces, not sentences.
 RUN_TOGETHER = re.compile(r"_{3,}|\s[a-z]\.$")
@@ -293,7 +307,7 @@ def tidy(text: str) -> str:
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:
             text = text[found.end() :]
-    for pattern in (LOWER_DATELINE, INNER_LOWER_DATELINE):
+    for pattern in (LOWER_DATELINE, INNER_LOWER_DATELINE, INNER_CREDIT):
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:  # the sentence goes on in lower case
             text = text[found.end()].upper() + text[found.end() + 1 :]
@@ -411,6 +425,7 @@ def printable(text: str) -> bool:
         and len(_TAG.findall(_QUOTATION.sub(" ", text))) < 2
         and not ATTRIBUTION_ONLY.match(text)
         and not RUN_TOGETHER.search(text)
+        and not GLUED_QUOTATION.match(text)
         and not unbalanced(text)
         and not listing(text)
         and words >= MIN_WORDS
