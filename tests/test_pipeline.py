@@ -239,3 +239,21 @@ def test_the_summary_names_a_speaker_as_the_quotes_section_does(
     text = " ".join(s.text for s in briefing.summary)
     assert "President Barack Obama" in text and "Obama said" in text
     assert text.index("President Barack Obama") < text.index("Obama said")
+
+
+def test_a_role_added_from_newswire_gets_curly_quotation_marks(duc_path: Path) -> None:
+    # DUC topic D0613D: a speaker's role is taken from a report as written ("author of
+    # ``Managing Generation X''"); newswire's marks must read as curly ones there too.
+    import gzip
+
+    from newsfuse.model import Document
+
+    with gzip.open(duc_path, "rt", encoding="utf-8") as lines:
+        rows = [row for row in map(json.loads, lines) if row["gold_label"] == "D0613D"][:10]
+    docs = [
+        Document(id=r["docno"], source=r["docno"], text=r["text"], raw=r["text"], date=r["date"])
+        for r in rows
+    ]
+    printed = " ".join(s.text for s in summarize(docs, cluster_id="D0613D").summary)
+    assert "Tulgan" in printed
+    assert "``" not in printed and "''" not in printed, printed

@@ -449,3 +449,12 @@ def test_a_quotation_run_on_into_the_next_sentence_without_a_speaker_is_not_prin
     )
     assert printable('" it wasn\'t a gaffe. It was his ideology, " romney argued thursday at a stop.')
     assert printable('" we will win. " the mayor said on monday after the vote.')
+
+
+def test_a_time_zone_cut_from_its_time_is_not_printed() -> None:
+    assert tidy("Et white house press secretary sarah sanders said thursday the claims were troubling.") == (
+        "White house press secretary sarah sanders said thursday the claims were troubling."
+    )
+    assert tidy("ET Phone Home was re-released in cinemas on Friday.") == (
+        "ET Phone Home was re-released in cinemas on Friday."
+    )

@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.model import Sentence
 from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
-from newsfuse.select.wording import eligible, needs_speaker, speaks_as_i, spoken, tidy, unintroduced
+from newsfuse.select.wording import curly, eligible, needs_speaker, speaks_as_i, spoken, tidy, unintroduced
 from newsfuse.state import Prepared
 from newsfuse.text import is_lowercased
 
@@ -210,7 +210,7 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
         final = people.introduce(texts, words=options.words)
         if sum(len(text.split()) for text in final) <= options.words or not chosen:
             for k, text in zip(chosen, final, strict=True):
-                printed[k] = text
+                printed[k] = curly(text)
             return Choice(tuple(chosen), tuple(printed))
         allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
 

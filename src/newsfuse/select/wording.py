@@ -30,6 +30,7 @@ __all__ = [
     "BARE_QUOTE",
     "PRONOUN_SPEAKER",
     "continues_quotation",
+    "curly",
     "eligible",
     "listing",
     "needs_speaker",
@@ -84,6 +85,9 @@ INNER_CREDIT = re.compile(
     r"(?<=\s)\(\s?(?:CNN|AP|Reuters|AFP|cnn|ap|reuters|afp)\s?\)\s*"
     r"(?:[-—–]+\s*(?=[A-Za-z])|(?=(?:[Tt]he|[Aa]n?|[Pp]olice|[Oo]fficials|[Aa]uthorities)\s))"
 )
+# A time zone left at the head of a text the preprocessed form cut after "p.m." ("Et white house
+# press secretary…").
+LEADING_ZONE = re.compile(r"^(?:Et|Est|Edt|Pt|Pst|Pdt|Ct|Cst|Cdt|Gmt|Utc)\s+(?=[a-z])")
 LEADING_DEBRIS = re.compile(r"^(?:[-—–_]+\s*)+")
 # An agency photo's caption, in any case and after a credit too: "FILE - In this March 3 photo…",
 # "( associated press ) file - this undated photo shows…" ("FILE" is no dateline's place).
@@ -295,6 +299,9 @@ def tidy(text: str) -> str:
     debris or dangling connective, newswire quotation marks as curly ones, and a quotation left
     open at the end of the sentence closed."""
     text = LEADING_DEBRIS.sub("", BULLET_LABEL.sub("", text.strip()))
+    zone = LEADING_ZONE.match(text)
+    if zone:
+        text = text[zone.end()].upper() + text[zone.end() + 1 :]
     pointer = PAGE_POINTER.match(text)
     if pointer and len(text[pointer.end() :].split()) >= 4:
         rest = text[pointer.end() :].lstrip()
@@ -312,8 +319,13 @@ def tidy(text: str) -> str:
         if found and len(text[found.end() :].split()) >= 4:  # the sentence goes on in lower case
             text = text[found.end()].upper() + text[found.end() + 1 :]
     text = LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
-    text = _CLOSE_QUOTES.sub("”", _OPEN_QUOTES.sub("“", text))
-    return _close_quotation(text)
+    return _close_quotation(curly(text))
+
+
+def curly(text: str) -> str:
+    """Newswire's typewriter quotation marks (``…'') as curly ones: also for words added after
+    ``tidy``, such as a role taken from a report ("author of ``Managing Generation X''")."""
+    return _CLOSE_QUOTES.sub("”", _OPEN_QUOTES.sub("“", text))
 
 
 def _close_quotation(text: str) -> str:
