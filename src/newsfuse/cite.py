@@ -42,7 +42,7 @@ from newsfuse.numbers import happenings, numbers, numbers_conflict
 from newsfuse.represent import Encoder
 from newsfuse.select import LEAD_POSITIONS, Choice
 from newsfuse.state import Prepared
-from newsfuse.text import WORD, contradicts, is_lowercased, mixed_runs, tokens
+from newsfuse.text import CASED_WORD, WORD, contradicts, is_lowercased, mixed_runs, tokens
 
 __all__ = [
     "CITATION_OVERLAP",
@@ -111,7 +111,7 @@ def verbatim_support(texts: Sequence[str], documents: Sequence[Document]) -> lis
     """
     wanted: dict[tuple[str, ...], set[int]] = {}
     for k, text in enumerate(texts):
-        for _, run in mixed_runs(WORD.findall(text.lower()), RUN_WORDS, RUN_MIX):
+        for _, run in mixed_runs(CASED_WORD.findall(text), RUN_WORDS, RUN_MIX):
             wanted.setdefault(run, set()).add(k)
     found: list[dict[int, tuple[int, int]]] = [{} for _ in texts]
     if not wanted:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
 __all__ = [
+    "CASED_WORD",
     "LONE_SURROGATE",
     "OVERLAP_STOPWORDS",
     "OVERLAP_WORD",
@@ -39,6 +40,8 @@ __all__ = [
 
 #: A lowercased word for retrieval: letters and digits, with an apostrophe suffix ("don't", "u.s" no).
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# The same words with their case kept (``mixed_runs`` tells names by it).
+CASED_WORD = re.compile(WORD.pattern, re.IGNORECASE)
 #: Function words left out of retrieval bags (lexical features, citations, clustering).
 STOPWORDS = frozenset(
     (
@@ -90,14 +93,19 @@ def tokens(text: str) -> list[str]:
 
 
 def mixed_runs(words: Sequence[str], length: int, mix: int = 2) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """(start, run) of every run of ``length`` consecutive ``words`` (lowercased, ``WORD``) holding
-    at least ``mix`` content words and ``mix`` function words (``STOPWORDS``): a shared run of
-    these is a statement or quotation two texts both carry, where a long name alone ("North
-    Korean leader Kim Jong-Un") has no function words and does not count."""
+    """(start, run) of every run of ``length`` consecutive ``words`` (``WORD`` or ``CASED_WORD``,
+    lowercased in the runs) holding at least ``mix`` content words and ``mix`` function words
+    (``STOPWORDS``): a shared run of these is a statement or quotation two texts both carry, where
+    a long name alone ("North Korean leader Kim Jong-Un") has no function words and does not
+    count. Nor does a name with function words in it, when ``words`` keep their case: content
+    words written with a capital are not counted ("…of Human Rights and Democratic Movement in
+    China reported" is a name every report on the topic may carry, and one verb)."""
+    lowered = [w.lower() for w in words]
     for start in range(len(words) - length + 1):
-        run = tuple(words[start : start + length])
-        content = sum(w not in STOPWORDS for w in run)
-        if content >= mix and length - content >= mix:
+        run = tuple(lowered[start : start + length])
+        content = [words[start + n] for n, w in enumerate(run) if w not in STOPWORDS]
+        named = sum(w[:1].isupper() for w in content)
+        if len(content) - named >= mix and length - len(content) >= mix:
             yield start, run
 
 

@@ -31,7 +31,7 @@ import numpy as np
 from newsfuse.dates import find_dates
 from newsfuse.model import Sentence
 from newsfuse.numbers import amounts_conflict, happenings, numbers
-from newsfuse.text import WORD, mixed_runs, tokens
+from newsfuse.text import CASED_WORD, mixed_runs, tokens
 
 __all__ = ["CONTAINED", "FACT_SIMILARITY", "LEAD_SIMILARITY", "RUN_WORDS", "Repeats"]
 
@@ -56,7 +56,7 @@ class _Facts:
 
 
 def _facts(sentence: Sentence, text: str) -> _Facts:
-    runs = {run for _, run in mixed_runs(WORD.findall(text.lower()), RUN_WORDS)}
+    runs = {run for _, run in mixed_runs(CASED_WORD.findall(text), RUN_WORDS)}
     amounts = {
         unit: exact for unit, found in numbers(text).items() if (exact := [a for a in found if not a.fuzzy])
     }
