@@ -213,3 +213,44 @@ def test_a_bare_quotation_in_a_dev_cluster(dev_path) -> None:
     quotes = QuoteBook(cluster.documents).of(0)
     found = next(q for q in quotes if q.text.startswith("I've spent nine years"))
     assert found.speaker == "O.J. Simpson"  # not Tony Corda, and the initials keep their periods
+
+
+def _referent(texts: list[str], opening: str) -> str | None:
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.model import Sentence
+
+    docs = documents_from_texts(texts, prefix="d", source="t")
+    doc, at = next((k, d.text.find(opening)) for k, d in enumerate(docs) if opening in d.text)
+    sentence = Sentence(doc=doc, position=1, text=opening, start=at, end=at + len(opening))
+    return QuoteBook(docs).referent(sentence, opening.split()[0].lower())
+
+
+def test_an_opening_he_or_she_means_the_main_subject_before_it(parser) -> None:
+    text = (
+        "Maria Lopez, 34, said she had been driving home from work when the crash happened.\n\n"
+        "While her lawyer, Tom Reed, said he would appeal, Lopez left the court on foot.\n\n"
+        "She was booked into the county jail on Tuesday."
+    )
+    assert _referent([text], "She was booked") in ("Lopez", "Maria Lopez")
+
+
+def test_a_person_no_report_calls_he_or_she_is_not_guessed(parser) -> None:
+    # Nothing says whether Sam Reed is "he" or "she": a wrong name would be a false statement.
+    text = "Officers stopped a car driven by Sam Reed on Main Street.\n\nShe was booked on Tuesday."
+    assert _referent([text], "She was booked") is None
+
+
+@pytest.mark.parametrize(
+    ("cluster", "opening", "person"),
+    [
+        # "While Secretary of State Al Haig memorably declared himself “in charge,” Mr. Bush slid
+        # into place…": the main clause's subject, with the quotation's comma kept for the parse.
+        ("multinews-test-3690", "He ran to succeed Mr. Reagan", "Mr. Bush"),
+        # "…world No. 2 Kim Clijsters also sustained a freak foot accident…": the name, not the
+        # ranking before it; not Serena Williams, the story's subject two paragraphs up.
+        ("multinews-test-3060", "She was at her cousin", "Kim Clijsters"),
+    ],
+)
+def test_dev_openings_he_and_she(parser, dev_clusters, cluster: str, opening: str, person: str) -> None:
+    texts = next(c["documents"] for c in dev_clusters if c["id"] == cluster)
+    assert _referent(texts, opening) == person

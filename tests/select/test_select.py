@@ -132,3 +132,26 @@ def test_counts_of_one_happening_match_whatever_word_counts_them() -> None:
     assert happenings("Police made 12 arrests on Friday.") == {(12.0, "arrest")}
     assert happenings("More than 40 people were injured.") == set()  # a bound, not a count
     assert happenings("The city has 300 buses.") == set()  # nothing happened to them
+
+
+def test_an_opening_he_or_she_is_printed_as_the_person_the_report_means() -> None:
+    from newsfuse.attribute import QuoteBook
+    from newsfuse.ingest.readers import documents_from_texts
+    from newsfuse.pipeline import prepare
+    from newsfuse.select import choose
+    from newsfuse.select.scorer import default_scorer
+
+    report = (
+        "Maria Lopez, 34, said she had been driving home from work when the crash on Main Street happened.\n\n"
+        "She was booked into the county jail on Tuesday and released on bail the same evening.\n\n"
+        "Police said the crash closed the road for three hours and sent two people to hospital."
+    )
+    other = (
+        "A crash on Main Street closed the road for three hours on Monday, police said.\n\n"
+        "Two people were taken to hospital with injuries that were not life-threatening."
+    )
+    docs = documents_from_texts([report, other], prefix="d", source="t")
+    state = prepare(docs)
+    choice = choose(state, scorer=default_scorer(), people=QuoteBook(state.documents))
+    booked = next(k for k, s in enumerate(state.pooled) if s.text.startswith("She was booked"))
+    assert choice.printed[booked].split(" was booked")[0] in ("Lopez", "Maria Lopez"), choice.printed[booked]

@@ -87,6 +87,14 @@ class QuoteBook:
             None,
         )
 
+    def referent(self, sentence: Sentence, pronoun: str) -> str | None:
+        """The person the ``pronoun`` ("he"/"she") opening ``sentence`` means in its report."""
+        from newsfuse.attribute.quotes import pronoun_referent
+
+        self._build_index()
+        assert self._names is not None
+        return pronoun_referent(self.documents[sentence.doc], sentence.start, pronoun, self._names[0])
+
     def introduce(self, texts: Sequence[str], *, words: int | None = None) -> list[str]:
         """A summary's sentences with its people named in full at first mention, with the role the
         reports give where it fits in ``words``, by surname after (``attribute.introductions``),

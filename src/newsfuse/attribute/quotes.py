@@ -39,6 +39,7 @@ __all__ = [
     "cluster_names",
     "find_quote_spans",
     "normalise_marks",
+    "pronoun_referent",
 ]
 
 #: Shorter quoted runs are titles or scare quotes ("The Interview", “righteous deed”).
@@ -495,6 +496,47 @@ def _person_meant(
         before = frames.before(paragraph, raw.start)
     named = antecedent(parser, before, pronoun, acceptable, index.is_person_word, writes=found.writes)
     return named or found.text
+
+
+def pronoun_referent(
+    document: Document, start: int, pronoun: str, index: NameIndex, *, parser: Parser | Any | None = DEFAULT
+) -> str | None:
+    """The person an opening "he"/"she" of the sentence at ``start`` of ``document`` means, by
+    the sentences before it (``speech.antecedent``: the nearest subject that is a named person of
+    a fitting gender), or None when no parse is at hand or no one is found."""
+    parser = resolve_parser(parser)
+    if parser is None or pronoun not in ("he", "she"):
+        return None
+    # The text as written, quotations and all: a placeholder for “in charge,” would drop its comma
+    # and join two clauses in the parse.
+    text = document.text
+    paragraphs = _paragraphs(text)
+    at = max(0, bisect.bisect_right([a for a, _ in paragraphs], start) - 1)
+    before = [text[a:b] for a, b in paragraphs[max(0, at - 4) : at] if text[a:b].strip()]
+    if text[paragraphs[at][0] : start].strip():
+        before.append(text[paragraphs[at][0] : start])
+    if not before or sum(len(t) for t in before) > MAX_PARSED_CHARS * 4:
+        return None
+    same, other = (index.male, index.female) if pronoun == "he" else (index.female, index.male)
+
+    def acceptable(name: str) -> bool:
+        return index.fullest(name) not in other and name not in other
+
+    found = antecedent(parser, before, pronoun, acceptable, index.is_person_word, plain=True)
+    name = _NAME_AT_END.search(found) if found else None
+    # Only a person the reports themselves call "he" ("she"): a wrong name is a false statement,
+    # where a sentence left out costs nothing.
+    if name is None or (index.fullest(name.group(0)) not in same and name.group(0) not in same):
+        return None
+    return name.group(0)
+
+
+# The name at the end of a phrase the parse gave: "world No. 2 Kim Clijsters" -> "Kim Clijsters",
+# "Canadian-born Semintelli" -> "Semintelli" (titles such as "Mr." and "Dr" are kept).
+_NAME_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)"
+_NAME_AT_END = re.compile(
+    rf"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}$"
+)
 
 
 #: A paragraph a reporter wrote ends a sentence (a heading or "Story Continued Below" does not).

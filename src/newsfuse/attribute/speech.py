@@ -212,10 +212,13 @@ def antecedent(
     known_person: Callable[[str], bool] = lambda _: False,
     *,
     writes: bool = False,
+    plain: bool = False,
 ) -> str | None:
     """The person "he"/"she" (or the organisation "it") most likely means, or None to leave it to
     the rules. For a quote someone ``writes``, a sentence's topic (the subject of what a source
-    said) comes before the source.
+    said) comes before the source. For a ``plain`` statement (no quote: "He was booked…"), the
+    subject of each sentence's main clause decides, not that of a speech verb in a clause under
+    it ("While Al Haig declared himself in charge, Mr. Bush slid into place.").
 
     Walking back from the quote (the last of ``paragraphs`` is cut where the quote opens), the
     nearest sentence's subject decides: the subject of a speech verb, else of the sentence. A
@@ -229,7 +232,7 @@ def antecedent(
         sentences = list(parser(text).sents)
         for rank, sentence in enumerate(reversed(sentences)):
             subject = _topic(sentence) if writes else None
-            subject = subject or _main_subject(sentence)
+            subject = subject or (_subject(sentence.root) if plain else _main_subject(sentence))
             if subject is None or subject.lower_ in PRONOUNS:
                 continue  # "She said he took them out": the same "she", further back
             name = _typed_name(subject, wanted, known_person) or _named_in_subject(subject, wanted)

@@ -20,7 +20,16 @@ import numpy as np
 from newsfuse.model import Sentence
 from newsfuse.select.repeats import Repeats
 from newsfuse.select.scorer import Scorer
-from newsfuse.select.wording import curly, eligible, needs_speaker, speaks_as_i, spoken, tidy, unintroduced
+from newsfuse.select.wording import (
+    curly,
+    eligible,
+    needs_speaker,
+    printable,
+    speaks_as_i,
+    spoken,
+    tidy,
+    unintroduced,
+)
 from newsfuse.state import Prepared
 from newsfuse.text import is_lowercased
 
@@ -82,6 +91,10 @@ class People(Protocol):
 
     def speaker(self, sentence: Sentence) -> str | None:
         """Who said the quotation in ``sentence`` (a name, a role, a pronoun, or None)."""
+        ...
+
+    def referent(self, sentence: Sentence, pronoun: str) -> str | None:
+        """The person the ``pronoun`` ("he"/"she") opening ``sentence`` means in its report, or None."""
         ...
 
     def introduce(self, texts: Sequence[str], *, words: int | None = None) -> list[str]:
@@ -163,12 +176,14 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
         scores = scores - SINGLE_SOURCE_POSITION * np.asarray([s.position for s in pooled], dtype=np.float32)
     scores = scores + LATEST_BONUS * _newest(state)
     printed = [tidy(s.text) for s in pooled]
+    # In lowercased text a name looks like any word: "The lapd…" cannot be judged.
+    cased = not is_lowercased([s.text for s in pooled])
+    if cased:
+        _name_pronoun_subjects(pooled, printed, people)
     allowed = eligible(pooled, state.documents, printed) & ~overtaken(state, printed)
     repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
     first = opening(pooled, printed, scores, allowed)
     looked_up: set[int] = set()
-    # In lowercased text a name looks like any word: "The lapd…" cannot be judged.
-    cased = not is_lowercased([s.text for s in pooled])
     extra = [0] * len(pooled)  # words a sentence gains when its people are introduced
     sized = 0
     while True:
@@ -284,6 +299,28 @@ def opening(
         if score > best_score:
             best, best_score = k, score
     return best
+
+
+def _name_pronoun_subjects(pooled: Sequence[Sentence], printed: list[str], people: People) -> None:
+    """Sentences opening on "He"/"She" printed with the person the report means instead (in
+    place), where that is all that keeps them out: "He was booked that night…" reads "Smith was
+    booked that night…" (``people.referent``; the name is introduced in full later). A sentence
+    whose person is not found stays as it is, and out."""
+    for k, sentence in enumerate(pooled):
+        opening = _PRONOUN_SUBJECT.match(printed[k])
+        if opening is None or printable(printed[k]):
+            continue
+        rest = printed[k][opening.end() :]
+        if not printable("Someone" + rest):
+            continue  # out for another reason too: no need to look the person up
+        name = people.referent(sentence, opening.group(1).lower())
+        if name and not _PRONOUN_WORD.match(name):
+            printed[k] = name + rest
+
+
+# "He …"/"She …" as a sentence's subject ("He said…", "She was…"), not "Her book…".
+_PRONOUN_SUBJECT = re.compile(r"^(He|She)(?=\s)")
+_PRONOUN_WORD = re.compile(r"^(?:he|she|they|it|him|her|his)$", re.IGNORECASE)
 
 
 def _name_speakers(

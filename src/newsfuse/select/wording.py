@@ -173,8 +173,11 @@ DEMONSTRATIVE = re.compile(
 # be looking at more than one application"), a column's sign-off ("You can reach sarah with
 # questions…"). "We"/"us"/"our" there is a quotation lifted without its marks ("Last year we had
 # 150,000.") or a post's ("Thanks to our member…"): nobody the reader of a summary has met speaks.
+# ("the us", "us-german" are the country in the preprocessed form's lower case.)
 SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves)\b")
-FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b|(?<=\s)(?:We|Our)\b")
+FIRST_PERSON_PLURAL = re.compile(
+    r"\b(?:we|our|ours|ourselves)\b|(?<!\bthe )\bus\b(?![-.])|(?<=\s)(?:We|Our)\b"
+)
 # What a web page says about itself: an instruction to its reader ("Click on a name below…"), a
 # greeting ("Welcome to health reform watch…"), an embedded post's link or signature ("—
 # sodfa daaji ( @sodfadaaji ) may 10, 2018"), a gallery's counters ("image 1 of / 25", "back to
@@ -229,8 +232,9 @@ ATTRIBUTION_ONLY = re.compile(
 # no speaker tag: '" i don\'t think he understands. " speaking to the crowd, romney pointed…'
 # (the preprocessed form's splitter did not break before a lower-case word).
 GLUED_QUOTATION = re.compile(
-    r"^[“\"][^“”\"]+[.!?]\s?[”\"]\s+(?!(?:[\w.'’-]+\s+){0,4}(?:said|says|added|adds|told|tells|asked|"
-    r"wrote|writes|explained|argued|noted|insisted|continued|recalled|declared|announced)\b)[a-z]"
+    r"^[“\"][^“”\"]+[.!?]\s?[”\"]\s+(?!(?:[\w.'’-]+\s+){0,6}(?:said|says|added|adds|told|tells|asked|asks|"
+    r"wrote|writes|tweeted|explained|argued|noted|insisted|continued|recalled|declared|announced|replied|"
+    r"responded|shouted|shouts|screamed|yelled|cried|exclaimed|exclaims|joked|quipped|heard|chanted)\b)[a-z]"
 )
 # A live blog's separator ("___ 1:40 p.m. An Iowa man…") or a sentence cut after a lower-case
 # initial ("…according to dr. michael m.", the preprocessed form's splitter): pieces, not sentences.
