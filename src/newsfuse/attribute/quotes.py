@@ -504,8 +504,7 @@ def pronoun_referent(
     """The person an opening "he"/"she" of the sentence at ``start`` of ``document`` means, by
     the sentences before it (``speech.antecedent``: the nearest subject that is a named person of
     a fitting gender), or None when no parse is at hand or no one is found."""
-    parser = resolve_parser(parser)
-    if parser is None or pronoun not in ("he", "she"):
+    if pronoun not in ("he", "she"):
         return None
     # The text as written, quotations and all: a placeholder for “in charge,” would drop its comma
     # and join two clauses in the parse.
@@ -518,6 +517,12 @@ def pronoun_referent(
     if not before or sum(len(t) for t in before) > MAX_PARSED_CHARS * 4:
         return None
     same, other = (index.male, index.female) if pronoun == "he" else (index.female, index.male)
+    joined = " ".join(before)
+    if not any(name.split()[-1] in joined for name in same):
+        return None  # no one named just before is known to be "he" ("she"): no need for a parse
+    parser = resolve_parser(parser)
+    if parser is None:
+        return None
 
     def acceptable(name: str) -> bool:
         return index.fullest(name) not in other and name not in other

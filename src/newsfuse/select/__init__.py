@@ -178,8 +178,10 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
     printed = [tidy(s.text) for s in pooled]
     # In lowercased text a name looks like any word: "The lapd…" cannot be judged.
     cased = not is_lowercased([s.text for s in pooled])
-    if cased:
-        _name_pronoun_subjects(pooled, printed, people)
+    # "He was booked…" may be printed with its person's name: looked up once chosen (spaCy).
+    unnamed = _pronoun_subjects(printed) if cased else {}
+    for k in unnamed:
+        printed[k] = PLACEHOLDER + printed[k][len(unnamed[k]) :]
     allowed = eligible(pooled, state.documents, printed) & ~overtaken(state, printed)
     repeats = Repeats(pooled, printed, state.vectors, options.redundancy_threshold)
     first = opening(pooled, printed, scores, allowed)
@@ -199,6 +201,15 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
             first=first,
             extra=extra,
         )
+        pending = [k for k in chosen if k in unnamed]
+        if pending:
+            for k in pending:
+                name = people.referent(pooled[k], unnamed.pop(k).lower())
+                if name and not _PRONOUN_WORD.match(name):
+                    printed[k] = name + printed[k][len(PLACEHOLDER) :]
+                else:
+                    allowed[k] = False
+            continue
         ask = [k for k in chosen if k not in looked_up and needs_speaker(printed[k])]
         if ask:
             _name_speakers(pooled, {pooled[k].doc for k in ask}, printed, allowed, looked_up, people)
@@ -226,6 +237,8 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
         if sum(len(text.split()) for text in final) <= options.words or not chosen:
             for k, text in zip(chosen, final, strict=True):
                 printed[k] = curly(text)
+            for k, pronoun in unnamed.items():  # never chosen: as written
+                printed[k] = pronoun + printed[k][len(PLACEHOLDER) :]
             return Choice(tuple(chosen), tuple(printed))
         allowed[min((k for k in chosen if k != first), key=lambda k: float(scores[k]), default=first)] = False
 
@@ -301,23 +314,21 @@ def opening(
     return best
 
 
-def _name_pronoun_subjects(pooled: Sequence[Sentence], printed: list[str], people: People) -> None:
-    """Sentences opening on "He"/"She" printed with the person the report means instead (in
-    place), where that is all that keeps them out: "He was booked that night…" reads "Smith was
-    booked that night…" (``people.referent``; the name is introduced in full later). A sentence
-    whose person is not found stays as it is, and out."""
-    for k, sentence in enumerate(pooled):
-        opening = _PRONOUN_SUBJECT.match(printed[k])
-        if opening is None or printable(printed[k]):
-            continue
-        rest = printed[k][opening.end() :]
-        if not printable("Someone" + rest):
-            continue  # out for another reason too: no need to look the person up
-        name = people.referent(sentence, opening.group(1).lower())
-        if name and not _PRONOUN_WORD.match(name):
-            printed[k] = name + rest
+def _pronoun_subjects(printed: Sequence[str]) -> dict[int, str]:
+    """The sentences kept out only by an opening "He"/"She" (pool index -> the pronoun), which
+    may be printed with the person their report means instead: "He was booked that night…" reads
+    "Smith was booked that night…" (``people.referent``, asked once such a sentence is chosen;
+    the name is introduced in full later). One whose person is not found stays out."""
+    out = {}
+    for k, text in enumerate(printed):
+        opening = _PRONOUN_SUBJECT.match(text)
+        if opening and not printable(text) and printable(PLACEHOLDER + text[opening.end() :]):
+            out[k] = opening.group(1)
+    return out
 
 
+#: Stands for the person while a sentence's "He"/"She" is not yet looked up.
+PLACEHOLDER = "Someone"
 # "He …"/"She …" as a sentence's subject ("He said…", "She was…"), not "Her book…".
 _PRONOUN_SUBJECT = re.compile(r"^(He|She)(?=\s)")
 _PRONOUN_WORD = re.compile(r"^(?:he|she|they|it|him|her|his)$", re.IGNORECASE)
