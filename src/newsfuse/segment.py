@@ -13,7 +13,13 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.model import Document, Sentence
-from newsfuse.text import SENTENCE_END_MARKS, count_words, has_spaceless_script, is_lowercased
+from newsfuse.text import (
+    SENTENCE_END_MARKS,
+    count_words,
+    has_spaceless_script,
+    is_lowercased,
+    opens_quotation,
+)
 
 __all__ = ["segment", "sentence_texts", "split_sentences"]
 
@@ -78,18 +84,11 @@ def _split_unquoted(piece: str) -> list[str]:
         at = masked.find(part.strip(), start)
         if at < 0:
             return [piece]
-        if at > 0 and not _in_double_quotation(piece[:at]):
+        if at > 0 and not opens_quotation(piece[:at]):
             cuts.append(at)
         start = at + len(part.strip())
     bounds = [0, *cuts, len(piece)]
     return [piece[a:b] for a, b in itertools.pairwise(bounds) if piece[a:b].strip()]
-
-
-def _in_double_quotation(before: str) -> bool:
-    """Whether the text after ``before`` lies inside a double quotation opened in it."""
-    if "“" in before or "”" in before:
-        return before.count("“") > before.count("”")
-    return before.count('"') % 2 == 1
 
 
 def _split_initials(piece: str) -> list[str]:

@@ -30,6 +30,7 @@ __all__ = [
     "is_title_case",
     "mixed_runs",
     "negated_words",
+    "opens_quotation",
     "rough_sentences",
     "stem",
     "title_case_share",
@@ -107,6 +108,14 @@ def mixed_runs(words: Sequence[str], length: int, mix: int = 2) -> Iterator[tupl
         named = sum(w[:1].isupper() for w in content)
         if len(content) - named >= mix and length - len(content) >= mix:
             yield start, run
+
+
+def opens_quotation(text: str) -> bool:
+    """Whether ``text`` opens a double quotation it does not close (curly marks counted in pairs
+    when there are any, else straight ones by parity): what follows it is inside the quotation."""
+    if "“" in text or "”" in text:
+        return text.count("“") > text.count("”")
+    return text.count('"') % 2 == 1
 
 
 def content_words(text: str) -> set[str]:

@@ -506,14 +506,10 @@ def pronoun_referent(
     a fitting gender), or None when no parse is at hand or no one is found."""
     if pronoun not in ("he", "she"):
         return None
-    # The text as written, quotations and all: a placeholder for “in charge,” would drop its comma
-    # and join two clauses in the parse.
-    text = document.text
-    paragraphs = _paragraphs(text)
-    at = max(0, bisect.bisect_right([a for a, _ in paragraphs], start) - 1)
-    before = [text[a:b] for a, b in paragraphs[max(0, at - 4) : at] if text[a:b].strip()]
-    if text[paragraphs[at][0] : start].strip():
-        before.append(text[paragraphs[at][0] : start])
+    # The text as written, quotations and all (no quote spans given): a placeholder for “in
+    # charge,” would drop its comma and join two clauses in the parse.
+    frames = _Frames(document.text, ())
+    before = frames.before(frames.paragraph_of(start), start)
     if not before or sum(len(t) for t in before) > MAX_PARSED_CHARS * 4:
         return None
     same, other = (index.male, index.female) if pronoun == "he" else (index.female, index.male)

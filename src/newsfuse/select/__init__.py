@@ -94,7 +94,8 @@ class People(Protocol):
         ...
 
     def referent(self, sentence: Sentence, pronoun: str) -> str | None:
-        """The person the ``pronoun`` ("he"/"she") opening ``sentence`` means in its report, or None."""
+        """The name of the person the ``pronoun`` ("he"/"she") opening ``sentence`` means in its
+        report (never a pronoun), or None."""
         ...
 
     def introduce(self, texts: Sequence[str], *, words: int | None = None) -> list[str]:
@@ -205,7 +206,7 @@ def choose(state: Prepared, *, scorer: Scorer, people: People) -> Choice:
         if pending:
             for k in pending:
                 name = people.referent(pooled[k], unnamed.pop(k).lower())
-                if name and not _PRONOUN_WORD.match(name):
+                if name:
                     printed[k] = name + printed[k][len(PLACEHOLDER) :]
                 else:
                     allowed[k] = False
@@ -331,7 +332,6 @@ def _pronoun_subjects(printed: Sequence[str]) -> dict[int, str]:
 PLACEHOLDER = "Someone"
 # "He …"/"She …" as a sentence's subject ("He said…", "She was…"), not "Her book…".
 _PRONOUN_SUBJECT = re.compile(r"^(He|She)(?=\s)")
-_PRONOUN_WORD = re.compile(r"^(?:he|she|they|it|him|her|his)$", re.IGNORECASE)
 
 
 def _name_speakers(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.model import Document, Sentence
-from newsfuse.text import QUOTE_MARKS, tokens
+from newsfuse.text import QUOTE_MARKS, opens_quotation, tokens
 
 __all__ = [
     "BARE_QUOTE",
@@ -305,15 +305,14 @@ def tidy(text: str) -> str:
     text = LEADING_DEBRIS.sub("", BULLET_LABEL.sub("", text.strip()))
     zone = LEADING_ZONE.match(text)
     if zone:
-        text = text[zone.end()].upper() + text[zone.end() + 1 :]
+        text = _capitalised_from(text, zone.end())
     pointer = PAGE_POINTER.match(text)
     if pointer and len(text[pointer.end() :].split()) >= 4:
-        rest = text[pointer.end() :].lstrip()
-        text = rest[0].upper() + rest[1:]
+        text = _capitalised_from(text, pointer.end())
     text = PAGE_POINTER.sub("", text)
     label = LEADING_LABEL.match(text)
     if label and len(text[label.end() :].split()) >= 4:
-        text = text[label.end()].upper() + text[label.end() + 1 :]
+        text = _capitalised_from(text, label.end())
     for pattern in (DATELINE, INNER_DATELINE):
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:
@@ -321,9 +320,15 @@ def tidy(text: str) -> str:
     for pattern in (LOWER_DATELINE, INNER_LOWER_DATELINE, INNER_CREDIT):
         found = pattern.search(text)
         if found and len(text[found.end() :].split()) >= 4:  # the sentence goes on in lower case
-            text = text[found.end()].upper() + text[found.end() + 1 :]
+            text = _capitalised_from(text, found.end())
     text = LEADING_CONNECTIVE.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
     return _close_quotation(curly(text))
+
+
+def _capitalised_from(text: str, at: int) -> str:
+    """What follows a cut prefix (a label, a credit, a pointer), opening with a capital."""
+    rest = text[at:].lstrip()
+    return rest[:1].upper() + rest[1:]
 
 
 def curly(text: str) -> str:
@@ -375,9 +380,9 @@ def listing(text: str) -> bool:
     return bool(found) and not (found["role"] and _VERB_LIKE.search(found["role"]))
 
 
-def _points_back(text: str) -> bool:
-    """Whether a demonstrative outside quotation marks points at something outside the sentence."""
-    outside = _QUOTATION.sub(" ", text)
+def _points_back(outside: str) -> bool:
+    """Whether a demonstrative in ``outside`` (a sentence with its quotations blanked) points at
+    something outside the sentence."""
     for found in DEMONSTRATIVE.finditer(outside):
         noun = found.group(1)
         if not noun or not re.search(
@@ -387,20 +392,13 @@ def _points_back(text: str) -> bool:
     return False
 
 
-def _opens_quotation(text: str) -> bool:
-    """Whether ``text`` opens a double quotation it does not close."""
-    if "“" in text or "”" in text:
-        return text.count("“") > text.count("”")
-    return text.count('"') % 2 == 1
-
-
 def continues_quotation(text: str, start: int) -> bool:
     """Whether the sentence before ``start`` in ``text`` (same paragraph) opens a quotation that
     it does not close, so that the sentence at ``start`` may be the speaker's words without marks."""
     before = text[max(0, start - 1000) : start].rstrip()
     before = before[before.rfind("\n") + 1 :]
     ends = list(_ENDS_BEFORE.finditer(before))
-    return _opens_quotation(before[ends[-1].end() :] if ends else before)
+    return opens_quotation(before[ends[-1].end() :] if ends else before)
 
 
 def speaks_as_i(text: str) -> bool:
@@ -409,18 +407,19 @@ def speaks_as_i(text: str) -> bool:
     return not _QUOTATION_TAG.search(text) and bool(FIRST_PERSON_I.search(_QUOTATION.sub(" ", text)))
 
 
-def _addresses_reader(text: str) -> bool:
-    """Whether "you" or "we" is said outside quotation marks (``SECOND_PERSON``,
-    ``FIRST_PERSON_PLURAL``) in a sentence that is not a quotation with its speaker tag."""
+def _addresses_reader(text: str, outside: str) -> bool:
+    """Whether "you" or "we" is said outside quotation marks (``outside``: ``text`` with its
+    quotations blanked; ``SECOND_PERSON``, ``FIRST_PERSON_PLURAL``) in a sentence that is not a
+    quotation with its speaker tag."""
     if _QUOTATION_TAG.search(text):
         return False
-    outside = _QUOTATION.sub(" ", text)
     return bool(SECOND_PERSON.search(outside) or FIRST_PERSON_PLURAL.search(outside))
 
 
 def printable(text: str) -> bool:
     """Whether a sentence, as printed (``tidy``), may stand alone in a summary."""
     words = len(text.split())
+    outside = _QUOTATION.sub(" ", text)
     return (
         bool(SENTENCE_END.search(text))
         and not QUESTION_END.search(text)
@@ -435,10 +434,10 @@ def printable(text: str) -> bool:
         and not TRAILING_OFF.search(text)
         and not (PRONOUN_SOURCE.search(text) and not QUOTE_MARKS.search(text))
         and not PRONOUN_SOURCE_INSIDE.search(text)
-        and not _points_back(text)
-        and not _addresses_reader(text)
+        and not _points_back(outside)
+        and not _addresses_reader(text, outside)
         and not PAGE_TEXT.search(text)
-        and len(_TAG.findall(_QUOTATION.sub(" ", text))) < 2
+        and len(_TAG.findall(outside)) < 2
         and not ATTRIBUTION_ONLY.match(text)
         and not RUN_TOGETHER.search(text)
         and not GLUED_QUOTATION.match(text)
